@@ -1,0 +1,266 @@
+package io.newswatch.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Typed configuration, built once at start-up from a YAML file and environment overrides, then read-only.
+ *
+ * <p>Precedence: environment variable ({@link ConfigKey#envName()}) over the file over the key's default.
+ * Every key in the file or a {@code NEWSWATCH_*} variable must be declared; an unknown or badly typed key
+ * fails with {@link ConfigException} naming the key and its file position (or variable). Everything under the
+ * file's {@code kafka:} map, {@code NEWSWATCH_KAFKA_*} variables and {@code KAFKA_BOOTSTRAP_SERVERS} is passed
+ * verbatim to Kafka clients (see {@link #kafka()}); Kafka validates those keys itself.
+ *
+ * <p>Nothing else in newswatch reads environment variables. Immutable and thread-safe once built.
+ */
+public final class Config {
+    /** The top-level map whose entries go verbatim to Kafka clients. */
+    public static final String KAFKA_SECTION = "kafka";
+
+    private final Map<String, Object> values;
+    private final Map<String, String> origins;
+    private final Map<String, String> kafka;
+    private final String source;
+
+    private Config(Map<String, Object> values, Map<String, String> origins, Map<String, String> kafka, String source) {
+        this.values = Collections.unmodifiableMap(values);
+        this.origins = Collections.unmodifiableMap(origins);
+        this.kafka = Collections.unmodifiableMap(kafka);
+        this.source = source;
+    }
+
+    /**
+     * Loads configuration.
+     *
+     * @param file YAML file, or {@code null} to use defaults and environment only
+     * @param env  the environment (pass {@code System.getenv()} from the main class only)
+     * @param keys every key the process knows
+     * @throws ConfigException on a missing file, bad YAML, unknown key or invalid value
+     */
+    public static Config load(Path file, Map<String, String> env, List<ConfigKey<?>> keys) {
+        Map<String, ConfigKey<?>> declared = new LinkedHashMap<>();
+        for (ConfigKey<?> k : keys) {
+            if (declared.put(k.name(), k) != null) {
+                throw new IllegalArgumentException("config key declared twice: " + k.name());
+            }
+        }
+        Map<String, Entry> raw = new LinkedHashMap<>();
+        Map<String, String> kafka = new TreeMap<>();
+        String source = "defaults";
+        if (file != null) {
+            if (!Files.isRegularFile(file)) {
+                throw new ConfigException("config file not found: " + file + " (pass --config PATH or create it from newswatch.yaml)");
+            }
+            source = file.toString();
+            readYaml(file, raw);
+        }
+        // File entries: kafka.* passes through, everything else must be declared.
+        for (Map.Entry<String, Entry> e : raw.entrySet()) {
+            String name = e.getKey();
+            if (name.startsWith(KAFKA_SECTION + ".")) {
+                kafka.put(name.substring(KAFKA_SECTION.length() + 1), e.getValue().text());
+            } else if (!declared.containsKey(name) && !declared.containsKey(listParent(name))) {
+                throw new ConfigException(e.getValue().where() + ": unknown key '" + name + "'" + suggestion(name, declared.keySet())
+                        + ". Known keys are listed in the README's configuration table.");
+            }
+        }
+        // Environment overrides.
+        Map<String, String> envByName = new LinkedHashMap<>();
+        for (ConfigKey<?> k : declared.values()) {
+            envByName.put(k.envName(), k.name());
+        }
+        for (Map.Entry<String, String> e : new TreeMap<>(env).entrySet()) {
+            String var = e.getKey();
+            if (var.equals("KAFKA_BOOTSTRAP_SERVERS")) {
+                kafka.put("bootstrap.servers", e.getValue());
+            } else if (var.startsWith("NEWSWATCH_KAFKA_")) {
+                kafka.put(var.substring("NEWSWATCH_KAFKA_".length()).toLowerCase(Locale.ROOT).replace('_', '.'), e.getValue());
+            } else if (envByName.containsKey(var)) {
+                raw.put(envByName.get(var), new Entry(e.getValue(), null, "environment variable " + var));
+            } else if (var.startsWith("NEWSWATCH_") && !IGNORED_ENV.contains(var)) {
+                throw new ConfigException("environment variable " + var + " sets no known key" + suggestion(var, envByName.keySet())
+                        + ". Unset it, or see the README's configuration table.");
+            }
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        Map<String, String> origins = new LinkedHashMap<>();
+        for (ConfigKey<?> k : declared.values()) {
+            Object value = k.defaultValue();
+            String origin = "default";
+            Entry entry = raw.get(k.name());
+            List<String> listItems = listItems(k.name(), raw);
+            if (entry != null || !listItems.isEmpty()) {
+                origin = entry != null ? entry.where() : raw.get(k.name() + "[0]").where();
+                value = parse(k, entry != null ? entry.text() : String.join(",", listItems), origin);
+            }
+            values.put(k.name(), value);
+            origins.put(k.name(), origin);
+        }
+        return new Config(values, origins, kafka, source);
+    }
+
+    /** Variables with the NEWSWATCH_ prefix that belong to the launcher script, not to the config. */
+    private static final Set<String> IGNORED_ENV = Set.of("NEWSWATCH_JAVA_HOME", "NEWSWATCH_JAVA_OPTS", "NEWSWATCH_HOME", "NEWSWATCH_CONFIG");
+
+    private static <T> T parse(ConfigKey<T> key, String text, String where) {
+        T value;
+        try {
+            value = key.type().parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(where + ": invalid value for '" + key.name() + "' (" + key.type().name() + "): " + e.getMessage());
+        }
+        if (!key.validator().test(value)) {
+            throw new ConfigException(where + ": invalid value for '" + key.name() + "': '" + text + "' "
+                    + (key.rule() == null ? "is not allowed" : key.rule()));
+        }
+        return value;
+    }
+
+    private static String listParent(String name) {
+        int bracket = name.indexOf('[');
+        return bracket < 0 ? name : name.substring(0, bracket);
+    }
+
+    private static List<String> listItems(String name, Map<String, Entry> raw) {
+        List<String> items = new ArrayList<>();
+        for (int i = 0; raw.containsKey(name + "[" + i + "]"); i++) {
+            items.add(raw.get(name + "[" + i + "]").text());
+        }
+        return items;
+    }
+
+    private static void readYaml(Path file, Map<String, Entry> out) {
+        YAMLFactory factory = YAMLFactory.builder().build();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             JsonParser p = factory.createParser(reader)) {
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                return; // empty file: all defaults
+            }
+            if (first != JsonToken.START_OBJECT) {
+                throw new ConfigException(where(file, p.currentLocation()) + ": the config file must be a YAML map of keys");
+            }
+            readObject(file, p, "", out);
+        } catch (IOException e) {
+            throw new ConfigException(file + ": not valid YAML: " + e.getMessage().lines().findFirst().orElse(""), e);
+        }
+    }
+
+    private static void readObject(Path file, JsonParser p, String prefix, Map<String, Entry> out) throws IOException {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = prefix + p.currentName();
+            JsonLocation at = p.currentLocation();
+            JsonToken t = p.nextToken();
+            readValue(file, p, t, name, at, out);
+        }
+    }
+
+    private static void readValue(Path file, JsonParser p, JsonToken t, String name, JsonLocation at, Map<String, Entry> out) throws IOException {
+        if (t == JsonToken.START_OBJECT) {
+            readObject(file, p, name + ".", out);
+        } else if (t == JsonToken.START_ARRAY) {
+            int i = 0;
+            JsonToken item;
+            while ((item = p.nextToken()) != JsonToken.END_ARRAY) {
+                readValue(file, p, item, name + "[" + i++ + "]", p.currentLocation(), out);
+            }
+        } else if (t == JsonToken.VALUE_NULL) {
+            // "key:" with no value means "use the default"
+        } else {
+            out.put(name, new Entry(p.getText(), file, where(file, at)));
+        }
+    }
+
+    private static String where(Path file, JsonLocation at) {
+        return file + ":" + at.getLineNr() + ":" + at.getColumnNr();
+    }
+
+    private static String suggestion(String name, Set<String> known) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String k : known) {
+            int d = distance(name.toLowerCase(Locale.ROOT), k.toLowerCase(Locale.ROOT));
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = k;
+            }
+        }
+        return best != null && bestDistance <= Math.max(2, name.length() / 4) ? " (did you mean '" + best + "'?)" : "";
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] swap = prev;
+            prev = cur;
+            cur = swap;
+        }
+        return prev[b.length()];
+    }
+
+    /** The value of {@code key}: from the environment, the file or its default (may be {@code null}). */
+    @SuppressWarnings("unchecked")
+    public <T> T get(ConfigKey<T> key) {
+        if (!values.containsKey(key.name())) {
+            throw new IllegalArgumentException("config key not declared when loading: " + key.name());
+        }
+        return (T) values.get(key.name());
+    }
+
+    /** Where the value of {@code key} came from: "default", "file:line:col" or "environment variable X". */
+    public String origin(ConfigKey<?> key) {
+        return origins.getOrDefault(key.name(), "default");
+    }
+
+    /** Kafka client settings, verbatim; may be empty (then the embedded broker is used by {@code run}). */
+    public Map<String, String> kafka() {
+        return kafka;
+    }
+
+    /** A copy of this config with different Kafka client settings (e.g. the embedded broker's address). */
+    public Config withKafka(Map<String, String> settings) {
+        return new Config(new LinkedHashMap<>(values), new LinkedHashMap<>(origins), new TreeMap<>(settings), source);
+    }
+
+    /** A copy of this config with {@code key} set to {@code value} (for command-line flags). */
+    public <T> Config with(ConfigKey<T> key, T value, String origin) {
+        Map<String, Object> v = new LinkedHashMap<>(values);
+        Map<String, String> o = new LinkedHashMap<>(origins);
+        v.put(key.name(), value);
+        o.put(key.name(), origin);
+        return new Config(v, o, new TreeMap<>(kafka), source);
+    }
+
+    /** The file it was loaded from, or "defaults". */
+    public String source() {
+        return source;
+    }
+
+    private record Entry(String text, Path file, String where) {
+    }
+}

@@ -1,0 +1,97 @@
+package io.newswatch.model.topic;
+
+import io.newswatch.model.Alert;
+import io.newswatch.model.Article;
+import io.newswatch.model.DeadLetter;
+import io.newswatch.model.FeedHealth;
+import io.newswatch.model.Match;
+import io.newswatch.model.Validate;
+import io.newswatch.model.WatchRuleRecord;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * Every topic newswatch reads or writes, named from one prefix (default {@code newswatch}), with its serdes.
+ * See {@code docs/topics.md} for keys, example values, partitioning and retention. Immutable.
+ */
+public final class Topics {
+    public static final String DEFAULT_PREFIX = "newswatch";
+    private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9._-]{1,200}");
+
+    private final String prefix;
+    private final TopicSpec<String, Article> articles;
+    private final TopicSpec<String, Match> matches;
+    private final TopicSpec<String, Alert> alerts;
+    private final TopicSpec<String, DeadLetter> dlq;
+    private final TopicSpec<String, WatchRuleRecord> rules;
+    private final TopicSpec<String, String> ingestState;
+    private final TopicSpec<String, FeedHealth> feedHealth;
+
+    private Topics(String prefix) {
+        Validate.isTrue(PREFIX.matcher(prefix).matches(),
+                "topic prefix must be 1-200 chars of letters, digits, '.', '_' or '-', was '" + prefix + "'");
+        this.prefix = prefix;
+        Serde<String> keys = Serdes.String();
+        articles = new TopicSpec<>(prefix + ".articles", keys, new JsonSerde<>(Article.class), false);
+        matches = new TopicSpec<>(prefix + ".matches", keys, new JsonSerde<>(Match.class), false);
+        alerts = new TopicSpec<>(prefix + ".alerts", keys, new JsonSerde<>(Alert.class), false);
+        dlq = new TopicSpec<>(prefix + ".dlq", keys, new JsonSerde<>(DeadLetter.class), false);
+        rules = new TopicSpec<>(prefix + ".rules", keys, new JsonSerde<>(WatchRuleRecord.class), true);
+        ingestState = new TopicSpec<>(prefix + ".ingest-state", keys, Serdes.String(), true);
+        feedHealth = new TopicSpec<>(prefix + ".feed-health", keys, new JsonSerde<>(FeedHealth.class), true);
+    }
+
+    public static Topics withPrefix(String prefix) {
+        return new Topics(prefix);
+    }
+
+    public static Topics defaults() {
+        return new Topics(DEFAULT_PREFIX);
+    }
+
+    public String prefix() {
+        return prefix;
+    }
+
+    /** Cleaned articles, key: article id. Producer: ingest. Consumers: processor, replay. */
+    public TopicSpec<String, Article> articles() {
+        return articles;
+    }
+
+    /** Rule matches with explanations, key: story id. Producer: processor. Consumers: alerts, replay. */
+    public TopicSpec<String, Match> matches() {
+        return matches;
+    }
+
+    /** One alert per story and rule, key: alert id. Producer: alerts (raiser). Consumers: alerts (delivery, API). */
+    public TopicSpec<String, Alert> alerts() {
+        return alerts;
+    }
+
+    /** Dead letters from every stage, key: the original key. */
+    public TopicSpec<String, DeadLetter> dlq() {
+        return dlq;
+    }
+
+    /** Watch rules, compacted, key: rule id. Producer: {@code newswatch rules publish}. Consumer: processor. */
+    public TopicSpec<String, WatchRuleRecord> rules() {
+        return rules;
+    }
+
+    /** Per-feed ingest state (seen items, validators), compacted, key: feed id; value: JSON text. */
+    public TopicSpec<String, String> ingestState() {
+        return ingestState;
+    }
+
+    /** Feed health, compacted, key: feed id. */
+    public TopicSpec<String, FeedHealth> feedHealth() {
+        return feedHealth;
+    }
+
+    /** All topics, in the order they are created. */
+    public List<TopicSpec<?, ?>> all() {
+        return List.of(articles, matches, alerts, dlq, rules, ingestState, feedHealth);
+    }
+}
