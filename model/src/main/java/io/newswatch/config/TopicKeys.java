@@ -1,0 +1,53 @@
+package io.newswatch.config;
+
+import io.newswatch.model.topic.TopicSpec;
+import io.newswatch.model.topic.Topics;
+import java.time.Duration;
+import java.util.List;
+
+/** Config keys shared by every service: topic names, partitions and retention. */
+public final class TopicKeys {
+    private TopicKeys() {
+    }
+
+    public static final ConfigKey<String> PREFIX = ConfigKey.of("topics.prefix", ConfigType.STRING, Topics.DEFAULT_PREFIX,
+            "Prefix of every topic name (newswatch.articles, ...); change it to run several deployments on one cluster.");
+    public static final ConfigKey<Integer> PARTITIONS = ConfigKey.of("topics.partitions", ConfigType.INT, 3,
+            "Partitions of each topic created at start-up (existing topics are not changed).").validatedBy(n -> n >= 1, "must be >= 1");
+    public static final ConfigKey<Integer> REPLICATION = ConfigKey.of("topics.replicationFactor", ConfigType.INT, 1,
+            "Replication factor of topics created at start-up; use 3 on a production cluster.").validatedBy(n -> n >= 1, "must be >= 1");
+    public static final ConfigKey<Duration> ARTICLES_RETENTION = retention("articles", Duration.ofDays(30),
+            "How long cleaned articles are kept (bounds how far back replay can go).");
+    public static final ConfigKey<Duration> MATCHES_RETENTION = retention("matches", Duration.ofDays(90), "How long matches are kept.");
+    public static final ConfigKey<Duration> ALERTS_RETENTION = retention("alerts", Duration.ofDays(365),
+            "How long alerts are kept (the API and web page show what is retained).");
+    public static final ConfigKey<Duration> DLQ_RETENTION = retention("dlq", Duration.ofDays(30), "How long dead letters are kept.");
+
+    public static final List<ConfigKey<?>> KEYS = List.of(PREFIX, PARTITIONS, REPLICATION, ARTICLES_RETENTION, MATCHES_RETENTION,
+            ALERTS_RETENTION, DLQ_RETENTION);
+
+    private static ConfigKey<Duration> retention(String topic, Duration dflt, String description) {
+        return ConfigKey.of("topics." + topic + ".retention", ConfigType.DURATION_TYPE, dflt, description)
+                .validatedBy(d -> d.toMinutes() >= 1, "must be at least 1m");
+    }
+
+    /** The topics named by this config. */
+    public static Topics topics(Config config) {
+        return Topics.withPrefix(config.get(PREFIX));
+    }
+
+    /** Retention of a delete-policy topic, or {@code null} for compacted topics. */
+    public static Duration retentionOf(Config config, Topics topics, TopicSpec<?, ?> spec) {
+        if (spec.compacted()) {
+            return null;
+        }
+        if (spec == topics.articles()) {
+            return config.get(ARTICLES_RETENTION);
+        } else if (spec == topics.matches()) {
+            return config.get(MATCHES_RETENTION);
+        } else if (spec == topics.alerts()) {
+            return config.get(ALERTS_RETENTION);
+        }
+        return config.get(DLQ_RETENTION);
+    }
+}

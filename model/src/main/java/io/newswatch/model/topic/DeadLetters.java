@@ -1,0 +1,32 @@
+package io.newswatch.model.topic;
+
+import io.newswatch.model.DeadLetter;
+import java.time.Instant;
+
+/** Builds {@link DeadLetter}s with the cause chain summarised in one line. Stateless, thread-safe. */
+public final class DeadLetters {
+    private DeadLetters() {
+    }
+
+    /** A dead letter for a Kafka record that failed in {@code stage}. */
+    public static DeadLetter of(String stage, String topic, int partition, long offset, byte[] key, byte[] value,
+                                Throwable error, Instant now) {
+        return new DeadLetter(DeadLetter.SCHEMA_VERSION, stage, topic, partition, offset, DeadLetter.encode(key),
+                DeadLetter.encode(value), error.getClass().getName(), describe(error), now);
+    }
+
+    /** A dead letter for something that did not come from Kafka (a feed, a page). */
+    public static DeadLetter ofInput(String stage, String key, String value, String errorClass, String cause, Instant now) {
+        return new DeadLetter(DeadLetter.SCHEMA_VERSION, stage, null, -1, -1, key, value, errorClass, cause, now);
+    }
+
+    /** "message (caused by: Inner: message)", bounded to 2,000 chars. */
+    public static String describe(Throwable error) {
+        StringBuilder sb = new StringBuilder(String.valueOf(error.getMessage()));
+        Throwable c = error.getCause();
+        for (int depth = 0; c != null && c != error && depth < 5; depth++, c = c.getCause()) {
+            sb.append(" (caused by ").append(c.getClass().getSimpleName()).append(": ").append(c.getMessage()).append(')');
+        }
+        return sb.length() > 2000 ? sb.substring(0, 2000) + "…" : sb.toString();
+    }
+}

@@ -1,0 +1,178 @@
+package io.newswatch.processor;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.newswatch.model.Article;
+import io.newswatch.model.DeadLetter;
+import io.newswatch.model.Match;
+import io.newswatch.model.SourcePosition;
+import io.newswatch.model.topic.DeadLetters;
+import io.newswatch.model.topic.TopicSpec;
+import io.newswatch.model.topic.Topics;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.processor.api.ContextualProcessor;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the processor's topology; see the package documentation for the diagram, the stores and the
+ * error routing. A pure function of its arguments: no I/O, no clock reads, no {@code KafkaStreams}.
+ */
+public final class NewsTopology {
+    private static final Logger LOG = LoggerFactory.getLogger(NewsTopology.class);
+
+    /** The global store holding the rule set read from the rules topic. */
+    public static final String RULES_STORE = "rules";
+
+    /** The dedup and story stage: a processor from {@code Match} to {@code Match} and the stores it uses. */
+    public record StoryStage(ProcessorSupplier<String, Match, String, Match> processor, List<StoreBuilder<?>> stores) {
+        public StoryStage {
+            stores = List.copyOf(stores);
+        }
+    }
+
+    private NewsTopology() {
+    }
+
+    /**
+     * @param settings processor settings (names the single-partition stories topic)
+     * @param topics   the topics
+     * @param pipeline entity tagging and rule matching
+     * @param stories  the dedup and story stage
+     * @param metrics  where counters go
+     */
+    public static Topology build(ProcessorConfig settings, Topics topics, ArticlePipeline pipeline, StoryStage stories, MeterRegistry metrics) {
+        Topology t = new Topology();
+        String storiesTopic = settings.storiesTopic();
+        var matchSerde = topics.matches().valueSerde();
+
+        // Stage 1, parallel per article partition: read, analyse, hand every article to the ordered stage.
+        t.addSource("articles", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), topics.articles().name());
+        t.addProcessor("analyze", () -> new Analyze(topics, pipeline, metrics), "articles");
+        t.addSink("to-stories", storiesTopic, Serdes.String().serializer(), matchSerde.serializer(), "analyze");
+
+        // Stage 2, one partition so that dedup and story ids are a deterministic function of the input order.
+        t.addSource("stories-in", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), storiesTopic);
+        t.addProcessor("decode", () -> new Decode<>(topics.matches(), "stories", topics, metrics), "stories-in");
+        t.addProcessor("stories", stories.processor(), "decode");
+        for (StoreBuilder<?> store : stories.stores()) {
+            t.addStateStore(store, "stories");
+        }
+        t.addProcessor("emit", () -> new Emit(metrics), "stories");
+        t.addSink("matches", topics.matches().name(), Serdes.String().serializer(), matchSerde.serializer(), "emit");
+        t.addSink("dlq", topics.dlq().name(), Serdes.String().serializer(), topics.dlq().valueSerde().serializer(), "analyze", "decode");
+
+        // Rules: a global table fed by the compacted rules topic; each update re-registers the rule.
+        t.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(RULES_STORE), Serdes.String(), Serdes.ByteArray())
+                        .withLoggingDisabled(),
+                "rules-source", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), topics.rules().name(),
+                "rules-apply", () -> new RuleUpdater(topics, pipeline.matcher(), metrics));
+        return t;
+    }
+
+    /** Reads an article, analyses it and forwards it as a (possibly rule-less) match; bad records go to the DLQ. */
+    private static final class Analyze extends ContextualProcessor<String, byte[], String, Object> {
+        private final Topics topics;
+        private final ArticlePipeline pipeline;
+        private final MeterRegistry metrics;
+
+        Analyze(Topics topics, ArticlePipeline pipeline, MeterRegistry metrics) {
+            this.topics = topics;
+            this.pipeline = pipeline;
+            this.metrics = metrics;
+        }
+
+        @Override
+        public void process(Record<String, byte[]> record) {
+            RecordMetadata md = context().recordMetadata().orElseThrow();
+            Article article;
+            try {
+                article = topics.articles().valueSerde().deserializer().deserialize(md.topic(), record.value());
+                if (article == null) {
+                    throw new IllegalArgumentException("article record has no value (tombstones are not articles)");
+                }
+                var analysis = pipeline.analyze(article);
+                analysis.outcome().errors().forEach((rule, why) -> {
+                    metrics.counter("newswatch.processor.rule.errors", "rule", rule).increment();
+                    LOG.warn("rule {} failed on article {} ({}): {}", rule, article.id(), article.url(), why);
+                });
+                Match m = new Match(Match.SCHEMA_VERSION, article, analysis.outcome().hits(), analysis.entities(), null, null,
+                        new SourcePosition(md.topic(), md.partition(), md.offset()), Instant.ofEpochMilli(record.timestamp()));
+                metrics.counter("newswatch.processor.articles").increment();
+                context().forward(new Record<>(article.id(), m, record.timestamp()), "to-stories");
+            } catch (RuntimeException e) {
+                deadLetter(context(), topics, md, record, e, metrics);
+            }
+        }
+    }
+
+    /** Reads the ordered stage's input; a record that cannot be read goes to the DLQ. */
+    private static final class Decode<V> extends ContextualProcessor<String, byte[], String, Object> {
+        private final TopicSpec<String, V> spec;
+        private final String next;
+        private final Topics topics;
+        private final MeterRegistry metrics;
+
+        Decode(TopicSpec<String, V> spec, String next, Topics topics, MeterRegistry metrics) {
+            this.spec = spec;
+            this.next = next;
+            this.topics = topics;
+            this.metrics = metrics;
+        }
+
+        @Override
+        public void process(Record<String, byte[]> record) {
+            RecordMetadata md = context().recordMetadata().orElseThrow();
+            try {
+                V value = spec.valueSerde().deserializer().deserialize(md.topic(), record.value());
+                if (value == null) {
+                    throw new IllegalArgumentException("record has no value");
+                }
+                context().forward(new Record<>(record.key(), value, record.timestamp()), next);
+            } catch (RuntimeException e) {
+                deadLetter(context(), topics, md, record, e, metrics);
+            }
+        }
+    }
+
+    /** Keeps matched articles only, keyed by story, and counts the rest. */
+    private static final class Emit extends ContextualProcessor<String, Match, String, Match> {
+        private final MeterRegistry metrics;
+
+        Emit(MeterRegistry metrics) {
+            this.metrics = metrics;
+        }
+
+        @Override
+        public void process(Record<String, Match> record) {
+            Match m = record.value();
+            if (m.duplicateOf() != null) {
+                metrics.counter("newswatch.processor.near.duplicates").increment();
+            }
+            if (m.rules().isEmpty()) {
+                metrics.counter("newswatch.processor.unmatched").increment();
+                return;
+            }
+            metrics.counter("newswatch.processor.matches").increment();
+            String key = m.storyId() != null ? m.storyId() : m.articleId();
+            context().forward(record.withKey(key));
+        }
+    }
+
+    static void deadLetter(org.apache.kafka.streams.processor.api.ProcessorContext<String, Object> context, Topics topics, RecordMetadata md,
+                           Record<String, byte[]> record, RuntimeException e, MeterRegistry metrics) {
+        LOG.warn("dead-lettering {}-{}@{} (key {}): {}", md.topic(), md.partition(), md.offset(), record.key(), e.getMessage());
+        metrics.counter("newswatch.processor.dead.letters", "topic", md.topic()).increment();
+        DeadLetter dl = DeadLetters.of("processor", md.topic(), md.partition(), md.offset(),
+                record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8), record.value(), e, Instant.ofEpochMilli(record.timestamp()));
+        context.forward(new Record<>(record.key(), dl, record.timestamp()), "dlq");
+    }
+}
