@@ -1,0 +1,73 @@
+package io.newswatch.app;
+
+import io.newswatch.config.Config;
+import io.newswatch.config.ConfigException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The {@code newswatch} command line. Exit codes: 0 success, 1 failure, 2 usage or configuration error
+ * (the message says what to fix).
+ */
+@Command(name = "newswatch", mixinStandardHelpOptions = true, versionProvider = Newswatch.Version.class, sortOptions = false,
+        description = "Streaming news monitor: feeds in, one alert per story and watch rule out.",
+        subcommands = {RunCommand.class, ServiceCommands.Ingest.class, ServiceCommands.Process.class, ServiceCommands.Alerts.class,
+                ScanCommand.class, ExtractCommand.class, FeedsCommand.class, RulesCommand.class, ConfigCommand.class, EvalCommand.class,
+                CommandLine.HelpCommand.class})
+public final class Newswatch implements Runnable {
+
+    @Option(names = {"-c", "--config"}, scope = ScopeType.INHERIT, paramLabel = "FILE",
+            description = "Config file (default: ./newswatch.yaml when present, else built-in defaults).")
+    Path configFile;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Loads the config; {@code bootstrapServers}, when given, overrides {@code kafka.bootstrap.servers}. */
+    Config config(String bootstrapServers) {
+        Config c = AllKeys.load(configFile, System.getenv());
+        if (bootstrapServers != null && !bootstrapServers.isBlank()) {
+            Map<String, String> kafka = new LinkedHashMap<>(c.kafka());
+            kafka.put("bootstrap.servers", bootstrapServers);
+            c = c.withKafka(kafka);
+        }
+        return c;
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns its exit code (for tests). */
+    public static int execute(String... args) {
+        CommandLine cli = new CommandLine(new Newswatch());
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof ConfigException) {
+                cmd.getErr().println("newswatch: configuration error: " + e.getMessage());
+                return 2;
+            }
+            cmd.getErr().println("newswatch: " + e.getMessage());
+            org.slf4j.LoggerFactory.getLogger(Newswatch.class).debug("failure", e);
+            return 1;
+        });
+        return cli.execute(args);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Newswatch.class.getPackage().getImplementationVersion();
+            return new String[] {"newswatch " + (v == null ? "dev" : v), "Java " + Runtime.version()};
+        }
+    }
+}

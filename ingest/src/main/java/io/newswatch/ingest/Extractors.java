@@ -1,0 +1,17 @@
+package io.newswatch.ingest;
+
+import io.newswatch.ingest.extract.ArticleExtractor;
+import io.newswatch.ingest.extract.JsoupArticleExtractor;
+
+/** The article extractor every path uses (feeds, {@code extract}, {@code scan}, {@code ingest --from-dir}). */
+public final class Extractors {
+    private static final ArticleExtractor STANDARD = new JsoupArticleExtractor();
+
+    private Extractors() {
+    }
+
+    /** The shared, thread-safe extractor. */
+    public static ArticleExtractor standard() {
+        return STANDARD;
+    }
+}

@@ -1,0 +1,111 @@
+package io.newswatch.ingest;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.newswatch.config.Config;
+import io.newswatch.config.ConfigException;
+import io.newswatch.config.KafkaClients;
+import io.newswatch.config.TopicKeys;
+import io.newswatch.ingest.extract.ArticleExtractor;
+import io.newswatch.ingest.feed.FeedList;
+import io.newswatch.ingest.feed.FeedSpec;
+import io.newswatch.ingest.feed.StandardFeedParser;
+import io.newswatch.ingest.fetch.Backoff;
+import io.newswatch.ingest.fetch.ConditionalFetcher;
+import io.newswatch.ingest.fetch.EgressGuard;
+import io.newswatch.ingest.fetch.FetchSettings;
+import io.newswatch.ingest.poll.FeedCoordinator;
+import io.newswatch.ingest.poll.FeedPoller;
+import io.newswatch.ingest.poll.FeedState;
+import io.newswatch.model.topic.Json;
+import io.newswatch.model.topic.Topics;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ingest service: polls the feeds this instance owns and publishes cleaned articles, feed state and
+ * feed health. Started and closed in one place.
+ */
+public final class IngestService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
+
+    private final KafkaProducer<String, byte[]> producer;
+    private final ConditionalFetcher fetcher;
+    private final FeedCoordinator coordinator;
+    private final Thread thread;
+    private final List<FeedSpec> feeds;
+
+    /**
+     * @param extraFeeds feeds added to the configured list (the demo feed)
+     * @throws ConfigException when the feed list cannot be loaded
+     */
+    public IngestService(Config config, MeterRegistry metrics, List<FeedSpec> extraFeeds) {
+        IngestConfig settings = IngestConfig.from(config);
+        Topics topics = TopicKeys.topics(config);
+        feeds = new ArrayList<>(loadFeeds(settings));
+        feeds.addAll(extraFeeds);
+        EgressGuard guard = settings.egressAllow().isEmpty() ? EgressGuard.strict() : EgressGuard.allowing(settings.egressAllow());
+        fetcher = new ConditionalFetcher(new FetchSettings(settings.connectTimeout(), settings.readTimeout(), settings.maxBodyBytes(), 5,
+                settings.perHostConcurrency(), settings.globalConcurrency(), settings.userAgent(), guard));
+        producer = new KafkaProducer<>(KafkaClients.producer(config, "newswatch-ingest"), new StringSerializer(), new ByteArraySerializer());
+        KafkaIngestSink sink = new KafkaIngestSink(producer, topics, metrics);
+        ArticleExtractor extractor = Extractors.standard();
+        FeedPoller poller = new FeedPoller(fetcher, new StandardFeedParser(), extractor, sink,
+                new Backoff(settings.backoffBase(), settings.backoffMax()), settings.seenPerFeed(), metrics, Clock.systemUTC());
+        coordinator = new FeedCoordinator(topics, KafkaClients.consumer(config, "newswatch-ingest-state", settings.group()), feeds, poller,
+                (state, result) -> persist(topics, state, result), metrics, Clock.systemUTC());
+        thread = Thread.ofPlatform().name("ingest-coordinator").unstarted(coordinator);
+        LOG.info("ingest ready: {} feeds", feeds.size());
+    }
+
+    private static List<FeedSpec> loadFeeds(IngestConfig settings) {
+        try {
+            return settings.feeds() == null ? FeedList.loadDefault() : FeedList.load(settings.feeds());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("cannot load the feed list " + (settings.feeds() == null ? "(bundled)" : settings.feeds()) + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private void persist(Topics topics, FeedState state, FeedPoller.PollResult result) {
+        try {
+            producer.send(new ProducerRecord<>(topics.ingestState().name(), state.feedId(), Json.mapper().writeValueAsBytes(state)));
+            producer.send(new ProducerRecord<>(topics.feedHealth().name(), state.feedId(),
+                    topics.feedHealth().valueSerde().serializer().serialize(topics.feedHealth().name(), result.health())));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot serialise the state of feed " + state.feedId(), e);
+        }
+    }
+
+    public IngestService start() {
+        thread.start();
+        return this;
+    }
+
+    public List<FeedSpec> feeds() {
+        return List.copyOf(feeds);
+    }
+
+    public boolean running() {
+        return thread.isAlive();
+    }
+
+    @Override
+    public void close() {
+        coordinator.close();
+        try {
+            thread.join(Duration.ofSeconds(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        producer.close(Duration.ofSeconds(30));
+        fetcher.close();
+    }
+}

@@ -1,0 +1,234 @@
+package io.newswatch.ingest.poll;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.newswatch.ingest.feed.FeedSpec;
+import io.newswatch.model.topic.Json;
+import io.newswatch.model.topic.Topics;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.utils.Utils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides which feeds this instance polls and when, and keeps their state.
+ *
+ * <p>Ownership follows Kafka group membership on the compacted ingest-state topic: a feed belongs to the
+ * partition its id hashes to (the producer's own key partitioning), so the instance that is assigned a
+ * partition restores that partition's feed states from the beginning and then, and only then, polls those
+ * feeds. On a rebalance, polls in flight for revoked feeds finish (and write their state) before the
+ * partition is released, so a feed is never polled by two instances at once.
+ *
+ * <p>One coordinator thread runs {@link #run()}; polls run on virtual threads, at most one per feed.
+ */
+public final class FeedCoordinator implements Runnable, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(FeedCoordinator.class);
+
+    private final Topics topics;
+    private final Properties consumerProps;
+    private final Map<String, FeedSpec> feeds;
+    private final FeedPoller poller;
+    private final BiConsumer<FeedState, FeedPoller.PollResult> onPolled;
+    private final Clock clock;
+    private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    private final Map<String, FeedState> states = new ConcurrentHashMap<>();
+    private final Map<String, Future<?>> inFlight = new ConcurrentHashMap<>();
+    private final Map<TopicPartition, Long> restoring = new HashMap<>();
+    private final Set<TopicPartition> owned = new HashSet<>();
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private volatile KafkaConsumer<String, String> consumer;
+    private volatile int partitions = -1;
+
+    /**
+     * @param onPolled told of each finished poll (to persist the state and health); called on the poll's thread
+     */
+    public FeedCoordinator(Topics topics, Properties consumerProps, List<FeedSpec> feeds, FeedPoller poller,
+                           BiConsumer<FeedState, FeedPoller.PollResult> onPolled, MeterRegistry metrics, Clock clock) {
+        this.topics = topics;
+        this.consumerProps = consumerProps;
+        this.feeds = new java.util.LinkedHashMap<>();
+        for (FeedSpec f : feeds) {
+            if (this.feeds.put(f.id(), f) != null) {
+                throw new IllegalArgumentException("feed id " + f.id() + " appears twice in the feed list");
+            }
+        }
+        this.poller = poller;
+        this.onPolled = onPolled;
+        this.clock = clock;
+        metrics.gauge("newswatch.ingest.feeds.owned", owned, s -> ownedFeeds());
+        metrics.gauge("newswatch.ingest.feeds.failing", states, s -> s.values().stream().filter(f -> f.errorStreak() > 0).count());
+    }
+
+    @Override
+    public void run() {
+        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(consumerProps, new StringDeserializer(), new StringDeserializer())) {
+            consumer = c;
+            c.subscribe(List.of(topics.ingestState().name()), new Rebalance(c));
+            while (running.get()) {
+                for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(250))) {
+                    TopicPartition tp = new TopicPartition(r.topic(), r.partition());
+                    if (restoring.containsKey(tp)) {
+                        restore(r);
+                    }
+                }
+                restoring.entrySet().removeIf(e -> {
+                    boolean done = c.position(e.getKey()) >= e.getValue();
+                    if (done) {
+                        owned.add(e.getKey());
+                        LOG.info("ingest owns {} ({} feeds)", e.getKey(), feedsOf(e.getKey()).size());
+                    }
+                    return done;
+                });
+                dispatchDue();
+            }
+        } catch (WakeupException e) {
+            if (running.get()) {
+                throw e;
+            }
+        } finally {
+            consumer = null;
+        }
+    }
+
+    private void restore(ConsumerRecord<String, String> r) {
+        if (r.key() == null) {
+            return;
+        }
+        if (r.value() == null) {
+            states.remove(r.key());
+            return;
+        }
+        try {
+            states.put(r.key(), Json.mapper().readValue(r.value(), FeedState.class));
+        } catch (java.io.IOException e) {
+            LOG.warn("unreadable ingest state for feed {} at offset {}; the feed starts afresh: {}", r.key(), r.offset(), e.getMessage());
+        }
+    }
+
+    private void dispatchDue() {
+        Instant now = clock.instant();
+        for (FeedSpec f : feeds.values()) {
+            if (!owned.contains(partitionOf(f.id())) || inFlight.containsKey(f.id())) {
+                continue;
+            }
+            FeedState s = states.computeIfAbsent(f.id(), id -> FeedState.initial(id, f.url()));
+            if (s.nextPollAt() != null && s.nextPollAt().isAfter(now)) {
+                continue;
+            }
+            inFlight.put(f.id(), workers.submit(() -> {
+                try {
+                    FeedPoller.PollResult result = poller.poll(f, s);
+                    states.put(f.id(), result.state());
+                    onPolled.accept(result.state(), result);
+                } catch (RuntimeException e) {
+                    LOG.error("poll of feed {} failed unexpectedly", f.id(), e);
+                } finally {
+                    inFlight.remove(f.id());
+                }
+            }));
+        }
+    }
+
+    private TopicPartition partitionOf(String feedId) {
+        return new TopicPartition(topics.ingestState().name(), Utils.toPositive(Utils.murmur2(feedId.getBytes(StandardCharsets.UTF_8))) % partitions);
+    }
+
+    private List<String> feedsOf(TopicPartition tp) {
+        return feeds.keySet().stream().filter(id -> partitionOf(id).equals(tp)).toList();
+    }
+
+    private long ownedFeeds() {
+        return partitions < 0 ? 0 : feeds.keySet().stream().filter(id -> owned.contains(partitionOf(id))).count();
+    }
+
+    /** Feed states known to this instance, for tests and the health endpoint. */
+    public Map<String, FeedState> states() {
+        return Map.copyOf(states);
+    }
+
+    private final class Rebalance implements ConsumerRebalanceListener {
+        private final KafkaConsumer<String, String> c;
+
+        Rebalance(KafkaConsumer<String, String> c) {
+            this.c = c;
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
+            owned.removeAll(revoked);
+            revoked.forEach(restoring::remove);
+            // let polls of revoked feeds finish and persist, so the next owner starts from their state
+            for (TopicPartition tp : revoked) {
+                for (String id : feedsOf(tp)) {
+                    Future<?> f = inFlight.get(id);
+                    if (f != null) {
+                        try {
+                            f.get(2, TimeUnit.MINUTES);
+                        } catch (Exception e) {
+                            LOG.warn("poll of feed {} did not finish before its partition moved: {}", id, e.toString());
+                        }
+                    }
+                    states.remove(id);
+                }
+            }
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> assigned) {
+            if (partitions < 0) {
+                partitions = c.partitionsFor(topics.ingestState().name()).size();
+            }
+            if (assigned.isEmpty()) {
+                return;
+            }
+            c.seekToBeginning(assigned);
+            Map<TopicPartition, Long> end = c.endOffsets(assigned);
+            restoring.putAll(end);
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> lost) {
+            onPartitionsRevoked(lost);
+        }
+    }
+
+    @Override
+    public void close() {
+        running.set(false);
+        KafkaConsumer<String, String> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(30, TimeUnit.SECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            workers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

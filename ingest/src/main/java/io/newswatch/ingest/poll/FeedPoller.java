@@ -1,0 +1,258 @@
+package io.newswatch.ingest.poll;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.newswatch.ingest.extract.ArticleExtractor;
+import io.newswatch.ingest.extract.ExtractedArticle;
+import io.newswatch.ingest.feed.FeedItem;
+import io.newswatch.ingest.feed.FeedParseException;
+import io.newswatch.ingest.feed.FeedParser;
+import io.newswatch.ingest.feed.FeedSpec;
+import io.newswatch.ingest.feed.ParsedFeed;
+import io.newswatch.ingest.fetch.Backoff;
+import io.newswatch.ingest.fetch.ConditionalFetcher;
+import io.newswatch.ingest.fetch.FetchRequest;
+import io.newswatch.ingest.fetch.FetchResult;
+import io.newswatch.model.Article;
+import io.newswatch.model.CanonicalUrl;
+import io.newswatch.model.FeedHealth;
+import io.newswatch.model.topic.DeadLetters;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One poll of one feed: conditional fetch, parse, for each unseen item build the article (fetching and
+ * extracting the page when the feed is full-text), publish, and only once Kafka acknowledged an article mark
+ * its item seen. Never throws: a broken feed or page becomes a logged, counted, dead-lettered error and a
+ * backoff, and the items that did work still flow.
+ *
+ * <p>Thread-safe: polls of different feeds may run concurrently; one feed is never polled twice at once
+ * (the scheduler guarantees it).
+ */
+public final class FeedPoller {
+    private static final Logger LOG = LoggerFactory.getLogger(FeedPoller.class);
+    private static final String FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, "
+            + "application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5";
+    private static final String PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5";
+    /** A page whose extracted text is shorter than the feed's own text is not trusted over the feed. */
+    private static final int MIN_PAGE_TEXT = 200;
+
+    private final ConditionalFetcher fetcher;
+    private final FeedParser parser;
+    private final ArticleExtractor extractor;
+    private final IngestSink sink;
+    private final Backoff backoff;
+    private final int seenCap;
+    private final MeterRegistry metrics;
+    private final Clock clock;
+
+    public FeedPoller(ConditionalFetcher fetcher, FeedParser parser, ArticleExtractor extractor, IngestSink sink, Backoff backoff, int seenCap,
+                      MeterRegistry metrics, Clock clock) {
+        this.fetcher = fetcher;
+        this.parser = parser;
+        this.extractor = extractor;
+        this.sink = sink;
+        this.backoff = backoff;
+        this.seenCap = seenCap;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /** The outcome of a poll: the feed's new state and its health record. */
+    public record PollResult(FeedState state, FeedHealth health) {
+    }
+
+    /** Polls {@code feed} once from {@code state}. */
+    public PollResult poll(FeedSpec feed, FeedState state) {
+        Instant start = clock.instant();
+        String url = state.url() != null && feed.url().equals(state.configuredUrl()) ? state.url() : feed.url();
+        FetchResult r = fetcher.fetch(new FetchRequest(URI.create(url), state.etag(), state.lastModified(), FEED_ACCEPT));
+        metrics.counter("newswatch.ingest.polls", "outcome", r.outcome().name()).increment();
+        return switch (r.outcome()) {
+            case NOT_MODIFIED -> done(feed, state, r, true, 0, 0, null, start);
+            case OK -> parsed(feed, state.withValidators(r.permanentRedirect() != null ? r.permanentRedirect().toString() : url,
+                    r.etag(), r.lastModified()), r, start);
+            default -> failed(feed, state, r, r.outcome() + ": " + r.error(), r.retryAfter(), start);
+        };
+    }
+
+    private PollResult parsed(FeedSpec feed, FeedState state, FetchResult r, Instant start) {
+        if (r.permanentRedirect() != null) {
+            LOG.info("feed {} moved permanently to {}; polling the new URL from now on", feed.id(), r.permanentRedirect());
+        }
+        ParsedFeed parsed;
+        try {
+            parsed = parser.parse(r.body(), r.contentType(), r.finalUrl());
+        } catch (FeedParseException e) {
+            // the validators belong to a broken body: forget them so that the next poll fetches in full
+            return failed(feed, state.withValidators(state.url(), null, null), r, "unparseable feed: " + e.getMessage(), null, start);
+        }
+        Map<String, FeedItem> fresh = new LinkedHashMap<>();
+        for (FeedItem item : parsed.items()) {
+            if (!state.hasSeen(item.key())) {
+                fresh.putIfAbsent(item.key(), item);
+            }
+        }
+        List<String> published = new ArrayList<>();
+        List<Pending> pending = new ArrayList<>();
+        for (FeedItem item : fresh.values()) {
+            try {
+                Article a = toArticle(feed, parsed, item);
+                pending.add(new Pending(item.key(), sink.article(a)));
+            } catch (RuntimeException e) {
+                LOG.warn("feed {}: item {} skipped: {}", feed.id(), item.key(), e.toString());
+                metrics.counter("newswatch.ingest.items.failed").increment();
+                sink.deadLetter(DeadLetters.ofInput("ingest", feed.id(), item.key(), e.getClass().getName(),
+                        "item of feed " + feed.id() + " could not be turned into an article: " + e.getMessage(), clock.instant()));
+            }
+        }
+        String publishError = null;
+        for (Pending p : pending) {
+            try {
+                p.ack().get(2, TimeUnit.MINUTES);
+                published.add(p.key());
+            } catch (ExecutionException | TimeoutException e) {
+                publishError = "publishing to Kafka failed: " + (e instanceof ExecutionException ? e.getCause() : e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                publishError = "interrupted while publishing";
+                break;
+            }
+        }
+        metrics.counter("newswatch.ingest.items.published").increment(published.size());
+        FeedState next = state.withSeen(published.reversed(), seenCap);
+        if (publishError != null) {
+            // unacknowledged items stay unseen and are retried on the next poll
+            return failed(feed, next, r, publishError, null, start);
+        }
+        return done(feed, next, r, false, parsed.items().size(), published.size(), null, start);
+    }
+
+    private record Pending(String key, CompletableFuture<Void> ack) {
+    }
+
+    private Article toArticle(FeedSpec feed, ParsedFeed parsed, FeedItem item) {
+        Instant now = clock.instant();
+        String link = item.link();
+        String feedText = HtmlText.blocksToText(item.contentHtml());
+        if (feedText.length() < item.summary().length()) {
+            feedText = item.summary();
+        }
+        ExtractedArticle page = null;
+        if (feed.fullText() && link != null) {
+            page = fetchPage(feed, link);
+        }
+        boolean usePage = page != null && page.text().length() >= Math.min(MIN_PAGE_TEXT, Math.max(1, feedText.length()));
+        String text = usePage ? page.text() : feedText;
+        String title = !item.title().isBlank() ? item.title() : page != null ? page.title() : "";
+        Instant published = item.publishedAt() != null ? item.publishedAt() : page != null ? page.publishedAt() : null;
+        String lang = page != null && page.lang() != null ? page.lang() : feed.lang() != null ? feed.lang() : parsed.lang();
+        String canonical = link == null ? null : canonicalOf(link, page);
+        Article.Builder b = Article.builder(link != null ? link : feed.url() + "#" + item.key())
+                .feedId(feed.id())
+                .source(feed.source())
+                .title(title)
+                .text(text)
+                .lang(lang == null ? null : lang.toLowerCase(java.util.Locale.ROOT).split("[-_]")[0])
+                .byline(item.author() != null ? item.author() : page != null ? page.byline() : null)
+                .publishedAt(published != null ? published : now)
+                .publishedAtEstimated(published == null)
+                .fetchedAt(now)
+                .tags(feed.tags());
+        if (canonical != null) {
+            b.canonicalUrl(canonical);
+        }
+        return b.build();
+    }
+
+    /** The page's canonical URL when it is a plausible article URL on the same site, else the link's canonical form. */
+    private static String canonicalOf(String link, ExtractedArticle page) {
+        String fromLink = CanonicalUrl.of(link);
+        if (page == null || page.canonicalUrl() == null) {
+            return fromLink;
+        }
+        try {
+            URI c = URI.create(CanonicalUrl.of(page.canonicalUrl()));
+            URI l = URI.create(fromLink);
+            boolean sameSite = c.getHost() != null && l.getHost() != null && registrable(c.getHost()).equals(registrable(l.getHost()));
+            boolean isArticle = c.getPath() != null && c.getPath().length() > 1;
+            return sameSite && isArticle ? c.toString() : fromLink;
+        } catch (IllegalArgumentException e) {
+            return fromLink;
+        }
+    }
+
+    private static String registrable(String host) {
+        String[] parts = host.split("\\.");
+        return parts.length <= 2 ? host : parts[parts.length - 2] + "." + parts[parts.length - 1];
+    }
+
+    private ExtractedArticle fetchPage(FeedSpec feed, String link) {
+        URI uri;
+        try {
+            uri = URI.create(link);
+        } catch (IllegalArgumentException e) {
+            pageFailed(feed, link, "not a valid URL: " + e.getMessage(), "IllegalArgumentException");
+            return null;
+        }
+        FetchResult page = fetcher.fetch(new FetchRequest(uri, null, null, PAGE_ACCEPT));
+        metrics.counter("newswatch.ingest.pages", "outcome", page.outcome().name()).increment();
+        if (page.outcome() != FetchResult.Outcome.OK) {
+            pageFailed(feed, link, page.outcome() + ": " + page.error(), "FetchFailure");
+            return null;
+        }
+        try {
+            return extractor.extract(HtmlText.decode(page.body(), page.contentType()), page.finalUrl());
+        } catch (RuntimeException e) {
+            pageFailed(feed, link, "extraction failed: " + e, e.getClass().getName());
+            return null;
+        }
+    }
+
+    private void pageFailed(FeedSpec feed, String link, String why, String errorClass) {
+        // the article is still published, from the feed's own text
+        LOG.warn("feed {}: page {} not used ({}); publishing the feed's text instead", feed.id(), link, why);
+        sink.deadLetter(DeadLetters.ofInput("ingest", link, null, errorClass, "page of feed " + feed.id() + ": " + why, clock.instant()));
+    }
+
+    private PollResult failed(FeedSpec feed, FeedState state, FetchResult r, String error, Duration retryAfter, Instant start) {
+        int streak = state.errorStreak() + 1;
+        Duration delay = backoff.next(streak);
+        if (retryAfter != null && retryAfter.compareTo(delay) > 0) {
+            delay = retryAfter;
+        }
+        Instant next = start.plus(delay);
+        LOG.warn("feed {} ({}) failed ({} in a row), next try at {}: {}", feed.id(), state.url(), streak, next, error);
+        metrics.counter("newswatch.ingest.feed.errors", "feed", feed.id()).increment();
+        sink.deadLetter(DeadLetters.ofInput("ingest", feed.id(), state.url(), "FeedFailure", "feed " + feed.id() + " (" + state.url() + "): " + error,
+                clock.instant()));
+        FeedState s = state.withOutcome(false, false, start, next);
+        return new PollResult(s, health(feed, s, r, error, 0, 0, start));
+    }
+
+    private PollResult done(FeedSpec feed, FeedState state, FetchResult r, boolean notModified, int items, int published, String error,
+                            Instant start) {
+        Instant next = start.plus(feed.pollInterval());
+        FeedState s = state.withOutcome(true, notModified, start, next);
+        if (published > 0) {
+            LOG.info("feed {}: {} new of {} items", feed.id(), published, items);
+        }
+        return new PollResult(s, health(feed, s, r, error, items, published, start));
+    }
+
+    private static FeedHealth health(FeedSpec feed, FeedState s, FetchResult r, String error, int items, int published, Instant at) {
+        return new FeedHealth(FeedHealth.SCHEMA_VERSION, feed.id(), s.url(), at, s.lastSuccessAt(), r.status(), error, items, published,
+                s.polls(), s.notModified(), s.errorStreak(), s.nextPollAt());
+    }
+}
