@@ -27,6 +27,7 @@ final class AllKeys {
         keys.addAll(IngestConfig.KEYS);
         keys.addAll(ProcessorConfig.KEYS);
         keys.addAll(AlertsConfig.KEYS);
+        keys.addAll(OpsServer.KEYS);
         return keys;
     }
 

@@ -1,0 +1,94 @@
+package io.newswatch.app;
+
+import io.newswatch.alerts.AlertsService;
+import io.newswatch.alerts.delivery.LogChannel;
+import io.newswatch.app.broker.BrokerConfig;
+import io.newswatch.app.broker.EmbeddedKafkaBroker;
+import io.newswatch.config.Config;
+import io.newswatch.config.KafkaClients;
+import io.newswatch.config.TopicKeys;
+import io.newswatch.ingest.IngestConfig;
+import io.newswatch.ingest.IngestService;
+import io.newswatch.ingest.feed.FeedSpec;
+import io.newswatch.model.topic.TopicCreator;
+import io.newswatch.model.topic.Topics;
+import io.newswatch.processor.ProcessorService;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code newswatch run}: every service in one process, on the embedded broker unless Kafka is configured. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Runs ingest, processor and alerts in one process.",
+                "With no Kafka configured (kafka.bootstrap.servers / KAFKA_BOOTSTRAP_SERVERS / --bootstrap-servers) it starts an "
+                        + "embedded single-node broker with its data under broker.dataDir (default data/kafka). Stop with Ctrl-C."})
+final class RunCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+
+    @ParentCommand
+    Newswatch parent;
+
+    @Option(names = "--demo", description = "Also serve and poll the bundled sample feed from a local HTTP server (works offline).")
+    boolean demo;
+
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT,...", description = "Use this Kafka cluster instead of the embedded broker.")
+    String bootstrapServers;
+
+    @Override
+    public Integer call() throws Exception {
+        Config config = parent.config(bootstrapServers);
+        Lifecycle life = new Lifecycle().withShutdownHook();
+        try {
+            Metrics metrics = life.add("metrics", new Metrics());
+            if (!config.kafka().containsKey("bootstrap.servers")) {
+                BrokerConfig b = BrokerConfig.from(config);
+                EmbeddedKafkaBroker broker = life.add("embedded broker", new EmbeddedKafkaBroker(b.dataDir(), b.port(), b.controllerPort()).start());
+                Map<String, String> kafka = new LinkedHashMap<>(config.kafka());
+                kafka.put("bootstrap.servers", broker.bootstrapServers());
+                config = config.withKafka(kafka);
+            }
+            createTopics(config);
+            List<FeedSpec> extraFeeds = new ArrayList<>();
+            if (demo) {
+                DemoFeedServer server = life.add("demo feed server", new DemoFeedServer("/demo"));
+                extraFeeds.add(server.feed("newswatch-demo", "Newswatch Demo Wire"));
+                List<String> allow = new ArrayList<>(config.get(IngestConfig.EGRESS_ALLOW));
+                allow.add("127.0.0.1/32");
+                config = config.with(IngestConfig.EGRESS_ALLOW, List.copyOf(allow), "--demo");
+                LOG.info("demo feed at {}/feed.xml", server.baseUrl());
+            }
+            ProcessorService processor = life.add("processor", new ProcessorService(config, metrics.registry()).start());
+            Map<String, BooleanSupplier> health = new LinkedHashMap<>();
+            health.put("processor", () -> processor.state().isRunningOrRebalancing());
+            IngestService[] ingest = new IngestService[1];
+            health.put("ingest", () -> ingest[0] != null && ingest[0].running());
+            AlertsService alerts = life.add("alerts", new AlertsService(config, List.of(new LogChannel()), metrics.registry(), metrics::scrape, health)
+                    .start());
+            ingest[0] = life.add("ingest", new IngestService(config, metrics.registry(), extraFeeds).start());
+            String api = "http://" + config.get(io.newswatch.alerts.AlertsConfig.HTTP_HOST) + ":" + alerts.port();
+            parent.spec.commandLine().getOut().printf("newswatch is running: %d feeds; alerts at %s/api/alerts, health at %s/health; Ctrl-C stops.%n",
+                    ingest[0].feeds().size(), api, api);
+            parent.spec.commandLine().getOut().flush();
+            life.awaitClose();
+            return 0;
+        } catch (RuntimeException e) {
+            life.close();
+            throw e;
+        }
+    }
+
+    /** Creates every newswatch topic, idempotently, with the configured partitions and retention. */
+    static void createTopics(Config config) {
+        Topics topics = TopicKeys.topics(config);
+        TopicCreator.ensure(KafkaClients.common(config, "newswatch-admin"), topics.all(), config.get(TopicKeys.PARTITIONS),
+                (short) (int) config.get(TopicKeys.REPLICATION), spec -> TopicKeys.retentionOf(config, topics, spec));
+    }
+}
