@@ -165,7 +165,7 @@ public final class Config {
     private static void readObject(Path file, JsonParser p, String prefix, Map<String, Entry> out) throws IOException {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = prefix + p.currentName();
-            JsonLocation at = p.currentLocation();
+            JsonLocation at = p.currentTokenLocation();
             JsonToken t = p.nextToken();
             readValue(file, p, t, name, at, out);
         }
@@ -178,7 +178,7 @@ public final class Config {
             int i = 0;
             JsonToken item;
             while ((item = p.nextToken()) != JsonToken.END_ARRAY) {
-                readValue(file, p, item, name + "[" + i++ + "]", p.currentLocation(), out);
+                readValue(file, p, item, name + "[" + i++ + "]", p.currentTokenLocation(), out);
             }
         } else if (t == JsonToken.VALUE_NULL) {
             // "key:" with no value means "use the default"
