@@ -1,0 +1,103 @@
+package io.newswatch.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newswatch.model.Alert;
+import io.newswatch.model.Article;
+import io.newswatch.model.DeadLetter;
+import io.newswatch.model.Match;
+import io.newswatch.model.RuleHit;
+import io.newswatch.model.topic.Topics;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Drives {@link AlertTopology} without a broker; see AlertsIT in the app module for the real-broker sibling. */
+class AlertTopologyTest {
+    static final Instant T0 = Instant.parse("2026-11-01T08:00:00Z");
+    final Topics topics = Topics.defaults();
+    final List<DeadLetter> bad = new ArrayList<>();
+    TopologyTestDriver driver;
+    TestInputTopic<String, byte[]> matches;
+    TestOutputTopic<String, Alert> alerts;
+    TestOutputTopic<String, DeadLetter> dlq;
+
+    @BeforeEach
+    void setUp() {
+        Properties p = new Properties();
+        p.put("application.id", "alerts-test");
+        p.put("bootstrap.servers", "unused:9092");
+        driver = new TopologyTestDriver(AlertTopology.build(topics, Duration.ofDays(30), bad::add), p);
+        matches = driver.createInputTopic(topics.matches().name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
+        alerts = driver.createOutputTopic(topics.alerts().name(), Serdes.String().deserializer(), topics.alerts().valueSerde().deserializer());
+        dlq = driver.createOutputTopic(topics.dlq().name(), Serdes.String().deserializer(), topics.dlq().valueSerde().deserializer());
+    }
+
+    @AfterEach
+    void tearDown() {
+        driver.close();
+    }
+
+    static Match match(String articleId, String storyId, String duplicateOf, String... rules) {
+        Article a = Article.builder("https://news.example/" + articleId).id(articleId).title("t " + articleId).text("body")
+                .fetchedAt(T0).build();
+        List<RuleHit> hits = java.util.Arrays.stream(rules).map(r -> new RuleHit(r, "v1", 1.0, "high", List.of())).toList();
+        return new Match(Match.SCHEMA_VERSION, a, hits, List.of(), duplicateOf, storyId, null, T0);
+    }
+
+    void send(Match m, Instant at) {
+        matches.pipeInput(m.storyId(), topics.matches().valueSerde().serializer().serialize("t", m), at);
+    }
+
+    @Test
+    void shouldRaiseOneAlertPerStoryAndRule() {
+        send(match("a1", "s1", null, "drone-training", "cartel-recruitment"), T0);
+        send(match("a2", "s1", null, "drone-training"), T0.plusSeconds(60));
+        send(match("a3", "s2", null, "drone-training"), T0.plusSeconds(120));
+
+        List<Alert> out = alerts.readValuesToList();
+        assertThat(out).extracting(Alert::storyId, Alert::ruleId, Alert::articleId).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("s1", "drone-training", "a1"),
+                org.assertj.core.groups.Tuple.tuple("s1", "cartel-recruitment", "a1"),
+                org.assertj.core.groups.Tuple.tuple("s2", "drone-training", "a3"));
+        assertThat(out.get(0).alertId()).isEqualTo(Alert.idFor("s1", "drone-training"));
+    }
+
+    @Test
+    void shouldNotAlertOnNearDuplicates() {
+        send(match("a2", "s9", "a1", "drone-training"), T0);
+        assertThat(alerts.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldAlertAgainWhenAStoryResurfacesAfterRetention() {
+        send(match("a1", "s1", null, "drone-training"), T0);
+        send(match("a2", "s1", null, "drone-training"), T0.plus(Duration.ofDays(31)));
+        assertThat(alerts.readValuesToList()).extracting(Alert::articleId).containsExactly("a1", "a2");
+    }
+
+    @Test
+    void shouldDeadLetterAnUnreadableMatchAndKeepGoing() {
+        matches.pipeInput("s1", "{not json".getBytes(StandardCharsets.UTF_8), T0);
+        send(match("a1", "s1", null, "drone-training"), T0.plusSeconds(1));
+
+        DeadLetter dl = dlq.readValue();
+        assertThat(dl.stage()).isEqualTo("alerts");
+        assertThat(dl.sourceTopic()).isEqualTo("newswatch.matches");
+        assertThat(dl.offset()).isZero();
+        assertThat(dl.value()).isEqualTo("{not json");
+        assertThat(dl.cause()).contains("not a valid Match JSON record");
+        assertThat(bad).hasSize(1);
+        assertThat(alerts.readValuesToList()).hasSize(1);
+    }
+}
