@@ -1,0 +1,56 @@
+/**
+ * The processor: a Kafka Streams application (exactly_once_v2) that turns articles into explained matches, one
+ * story at a time. {@link io.newswatch.processor.NewsTopology#build} is the whole topology, as a pure function;
+ * {@link io.newswatch.processor.ProcessorService} is the only place that starts it.
+ *
+ * <h2>Topology</h2>
+ * <pre>
+ *  newswatch.articles (N partitions)
+ *        │
+ *        ▼
+ *   [analyze]  parse Article ─ bad record ─────────────────────────────────────┐
+ *        │     entities (gazetteer), then watch rules (Lucene Monitor)          │
+ *        │     a rule failing on this article: logged + counted, others match   │
+ *        ▼                                                                      │
+ *  newswatch-processor-stories (1 partition: one total order of all articles)   │
+ *        │                                                                      │
+ *        ▼                                                                      │
+ *   [decode] ─ bad record ──────────────────────────────────────────────────────┤
+ *        ▼                                                                      ▼
+ *   [stories]  exact duplicate → dropped (counted)                        newswatch.dlq
+ *        │     near duplicate → duplicateOf = earliest copy
+ *        │     otherwise      → storyId of the closest open story, or a new story
+ *        ▼
+ *   [emit]     only articles that fired a rule, keyed by story id
+ *        ▼
+ *  newswatch.matches
+ *
+ *  newswatch.rules (compacted) ──► global store "rules" ──► [rules-apply]: register / remove in the live matcher
+ * </pre>
+ *
+ * <h2>Why two stages</h2>
+ * Matching is the expensive step and runs in parallel, one task per article partition. Deduplication and story
+ * assignment compare each article with everything seen before it, so their result depends on order; they run on a
+ * single-partition topic, which gives one total order, so the same input always yields the same story ids and
+ * duplicate decisions, in production and in a replay. That stage is cheap (hash look-ups and a bounded candidate set
+ * per article); its throughput bound is documented with the story package.
+ *
+ * <h2>Stores and their bounds</h2>
+ * <ul>
+ *   <li>{@code rules} (global, in memory, rebuilt from the compacted rules topic): one entry per rule.</li>
+ *   <li>The story stage's stores (see {@code io.newswatch.processor.story}): window stores with changelogs whose
+ *       retention is {@code processor.storyWindow} (72 h) plus grace; nothing older is kept.</li>
+ * </ul>
+ *
+ * <h2>Errors</h2>
+ * A record that cannot be deserialised or analysed goes to {@code newswatch.dlq} with its cause, source topic,
+ * partition and offset, and the stream continues. An invalid rule in the configured rule files stops start-up with
+ * the rule id and position; an invalid rule arriving on the rules topic is rejected (logged, counted) and the
+ * previous version keeps matching.
+ *
+ * <h2>Hot reload</h2>
+ * The processor publishes its rule files to {@code newswatch.rules} at start-up; {@code newswatch rules publish DIR}
+ * publishes edits. Every instance applies them to its running matcher without a restart, and every match records
+ * the version (content hash) of the rule that fired.
+ */
+package io.newswatch.processor;
