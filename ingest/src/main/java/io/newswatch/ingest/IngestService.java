@@ -93,6 +93,11 @@ public final class IngestService implements AutoCloseable {
         return List.copyOf(feeds);
     }
 
+    /** The state of the feeds this instance owns (for health checks and tests). */
+    public java.util.Map<String, FeedState> feedStates() {
+        return coordinator.states();
+    }
+
     public boolean running() {
         return thread.isAlive();
     }
