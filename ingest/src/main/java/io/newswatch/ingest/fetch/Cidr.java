@@ -118,17 +118,54 @@ final class Cidr {
         return 31 * Arrays.hashCode(network) + prefixLength;
     }
 
-    /** Formats 4 or 16 address bytes the way the JDK prints them (IPv6 without zero compression). */
+    /**
+     * Formats 4 or 16 address bytes: dotted quad, or the RFC 5952 IPv6 text (lower case, longest run of zero
+     * groups as {@code ::}, IPv4-mapped addresses as {@code ::ffff:a.b.c.d}).
+     */
     static String format(byte[] address) {
-        try {
-            // getByAddress never consults DNS; Inet6Address keeps a mapped form instead of narrowing it to IPv4.
-            InetAddress a = address.length == 16
-                    ? java.net.Inet6Address.getByAddress(null, address, -1)
-                    : InetAddress.getByAddress(address);
-            return a.getHostAddress();
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("not an address: " + address.length + " bytes", e);
+        if (address.length == 4) {
+            return (address[0] & 0xff) + "." + (address[1] & 0xff) + "." + (address[2] & 0xff) + "." + (address[3] & 0xff);
         }
+        if (address.length != 16) {
+            throw new IllegalArgumentException("address must have 4 or 16 bytes, had " + address.length);
+        }
+        boolean mapped = true;
+        for (int i = 0; i < 10; i++) {
+            mapped &= address[i] == 0;
+        }
+        if (mapped && address[10] == (byte) 0xff && address[11] == (byte) 0xff) {
+            return "::ffff:" + format(Arrays.copyOfRange(address, 12, 16));
+        }
+        int[] groups = new int[8];
+        for (int i = 0; i < 8; i++) {
+            groups[i] = (address[2 * i] & 0xff) << 8 | address[2 * i + 1] & 0xff;
+        }
+        int bestStart = -1;
+        int bestLength = 1; // a single zero group is not compressed
+        for (int i = 0; i < 8; ) {
+            int j = i;
+            while (j < 8 && groups[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLength) {
+                bestStart = i;
+                bestLength = j - i;
+            }
+            i = j == i ? i + 1 : j;
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                out.append("::");
+                i += bestLength - 1;
+                continue;
+            }
+            if (out.length() > 0 && out.charAt(out.length() - 1) != ':') {
+                out.append(':');
+            }
+            out.append(Integer.toHexString(groups[i]));
+        }
+        return out.toString();
     }
 
     private static byte[] mask(byte[] address, int prefix) {

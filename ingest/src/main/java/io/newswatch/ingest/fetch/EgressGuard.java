@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -145,13 +146,14 @@ public final class EgressGuard {
         if (addresses == null || addresses.length == 0) {
             return new Decision(Decision.Verdict.UNRESOLVABLE, "host " + host + " has no address");
         }
+        byte[] literal = Cidr.literal(host);
         for (InetAddress address : addresses) {
-            String why = refusal(address.getAddress());
+            byte[] bytes = address.getAddress();
+            String why = refusal(bytes);
             if (why != null) {
-                String literal = address.getHostAddress();
-                return refuse(literal.equalsIgnoreCase(host)
+                return refuse(Arrays.equals(literal, bytes)
                         ? "host " + host + " is " + why
-                        : "host " + host + " resolves to " + literal + ", " + why);
+                        : "host " + host + " resolves to " + Cidr.format(bytes) + ", " + why);
             }
         }
         return Decision.ALLOW;

@@ -89,6 +89,11 @@ final class HostPermits {
         return slots.size();
     }
 
+    /** Global permits free right now; for tests. */
+    int globalAvailable() {
+        return global.availablePermits();
+    }
+
     private void leave(String key, Slot slot) {
         slots.computeIfPresent(key, (k, s) -> {
             if (s != slot) {

@@ -90,13 +90,15 @@ final class RetryAfter {
         }
     }
 
-    // RFC 9110: a two-digit year that appears more than 50 years in the future means the past century.
+    // RFC 9110: a two-digit year more than 50 years ahead means the most recent past year with those digits;
+    // so the year is the one with those digits within (now - 50, now + 50].
     private static LocalDateTime windowTwoDigitYear(LocalDateTime parsed, Instant now) {
-        int year = parsed.getYear() % 100;
         int currentYear = LocalDateTime.ofInstant(now, ZoneOffset.UTC).getYear();
-        int candidate = currentYear - currentYear % 100 + year;
+        int candidate = currentYear - currentYear % 100 + parsed.getYear() % 100;
         if (candidate > currentYear + 50) {
             candidate -= 100;
+        } else if (candidate <= currentYear - 50) {
+            candidate += 100;
         }
         return parsed.withYear(candidate);
     }

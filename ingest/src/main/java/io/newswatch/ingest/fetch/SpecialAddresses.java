@@ -49,7 +49,7 @@ final class SpecialAddresses {
             Block.of("::1/128", "a loopback address"),
             Block.of("64:ff9b:1::/48", "a local-use NAT64 address"),
             Block.of("100::/64", "a discard-only address"),
-            Block.of("2001::/23", "an IETF protocol assignment (Teredo, benchmarking, ORCHID)"),
+            Block.of("2001::/23", "an IETF protocol assignment such as Teredo"),
             Block.of("2001:db8::/32", "a documentation address"),
             Block.of("3fff::/20", "a documentation address"),
             Block.of("fc00::/7", "a unique-local address"),
