@@ -1,12 +1,12 @@
 package io.newswatch.ingest.fetch;
 
-import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
@@ -45,7 +45,9 @@ final class BodyReader {
     }
 
     private static final int MAX_CODINGS = 2;
-    private static final int BUFFER = 16 * 1024;
+    private static final int CHUNK = 64 * 1024;
+    // Small input buffers keep the compressed bytes pulled ahead of the decoder, and so wasted on a bomb, few.
+    private static final int INPUT_BUFFER = 16 * 1024;
 
     private BodyReader() {
     }
@@ -54,13 +56,12 @@ final class BodyReader {
      * @param raw             the body as received; read but not closed
      * @param contentEncoding the {@code Content-Encoding} header values joined with commas, or {@code null}
      * @param maxBytes        the limit, for the raw and for the decoded body alike
-     * @param sizeHint        the expected decoded size (e.g. {@code Content-Length} of an unencoded body), or -1
      * @return the decoded body, at most {@code maxBytes} long
      * @throws TooLargeException     when either limit is passed
      * @throws UndecodableException  when a declared coding does not match the bytes
      * @throws IOException           when reading {@code raw} fails
      */
-    static byte[] read(InputStream raw, String contentEncoding, long maxBytes, long sizeHint) throws IOException {
+    static byte[] read(InputStream raw, String contentEncoding, long maxBytes) throws IOException {
         List<String> codings = codings(contentEncoding);
         InputStream wire = new LimitedInputStream(raw, maxBytes);
         InputStream decoded = wire;
@@ -71,7 +72,7 @@ final class BodyReader {
                 decoded = peek;
                 if (startsWithGzipMagic(peek)) {
                     current = "gzip (undeclared)";
-                    decoded = new GZIPInputStream(peek, BUFFER);
+                    decoded = new GZIPInputStream(peek, INPUT_BUFFER);
                 }
             } else {
                 // Codings are listed in the order they were applied, so they are undone from the last.
@@ -80,7 +81,7 @@ final class BodyReader {
                     decoded = decoder(current, decoded);
                 }
             }
-            return drain(decoded, maxBytes, codings.isEmpty() ? sizeHint : -1);
+            return drain(decoded, maxBytes);
         } catch (ZipException | EOFException e) {
             throw new UndecodableException("undecodable " + current + " body: " + e.getMessage(), e);
         } finally {
@@ -126,7 +127,7 @@ final class BodyReader {
         }
         peek.unread(b0);
         if (coding.equals("gzip")) {
-            return new GZIPInputStream(peek, BUFFER);
+            return new GZIPInputStream(peek, INPUT_BUFFER);
         }
         // RFC 9110 deflate is zlib-wrapped, but some servers send the raw stream; the zlib header tells them apart.
         boolean zlib = b1 >= 0 && (b0 & 0x0f) == 8 && ((b0 << 8) | b1) % 31 == 0;
@@ -140,20 +141,33 @@ final class BodyReader {
         return n == 3 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b && head[2] == 8;
     }
 
-    private static byte[] drain(InputStream in, long maxBytes, long sizeHint) throws IOException {
-        int initial = (int) Math.min(maxBytes, sizeHint > 0 ? sizeHint : BUFFER);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(initial, 32));
-        byte[] buffer = new byte[BUFFER];
+    // Chunks rather than a doubling buffer: an abandoned body never holds more than the limit, and a complete one
+    // is copied once into an array of its exact size.
+    private static byte[] drain(InputStream in, long maxBytes) throws IOException {
+        List<byte[]> chunks = new ArrayList<>();
         long total = 0;
-        int n;
-        while ((n = in.read(buffer)) != -1) {
-            total += n;
+        while (true) {
+            byte[] chunk = new byte[CHUNK];
+            int filled = in.readNBytes(chunk, 0, chunk.length);
+            if (filled == 0) {
+                break;
+            }
+            total += filled;
             if (total > maxBytes) {
                 throw new TooLargeException("decoded body exceeds the limit of " + maxBytes + " bytes");
             }
-            out.write(buffer, 0, n);
+            chunks.add(filled == chunk.length ? chunk : Arrays.copyOf(chunk, filled));
+            if (filled < chunk.length) {
+                break;
+            }
         }
-        return out.toByteArray();
+        byte[] body = new byte[(int) total];
+        int at = 0;
+        for (byte[] chunk : chunks) {
+            System.arraycopy(chunk, 0, body, at, chunk.length);
+            at += chunk.length;
+        }
+        return body;
     }
 
     /** Counts the bytes on the wire and fails once they pass the limit. */
@@ -207,7 +221,7 @@ final class BodyReader {
     /** An inflater stream that releases its own inflater's native memory on close. */
     private static final class EndingInflaterInputStream extends InflaterInputStream {
         EndingInflaterInputStream(InputStream in, Inflater inflater) {
-            super(in, inflater, BUFFER);
+            super(in, inflater, INPUT_BUFFER);
         }
 
         @Override

@@ -281,8 +281,7 @@ public final class ConditionalFetcher implements AutoCloseable {
                     + " exceeds the limit of " + settings.maxBodyBytes() + " bytes", started));
         }
         String encoding = String.join(",", headers.allValues("Content-Encoding"));
-        byte[] bytes = BodyReader.read(response.body(), encoding.isEmpty() ? null : encoding,
-                settings.maxBodyBytes(), contentLength);
+        byte[] bytes = BodyReader.read(response.body(), encoding.isEmpty() ? null : encoding, settings.maxBodyBytes());
         return Hop.done(new FetchResult(Outcome.OK, status, url, trail.permanentTarget(), bytes, contentType, etag,
                 lastModified, null, null, elapsed(started)));
     }

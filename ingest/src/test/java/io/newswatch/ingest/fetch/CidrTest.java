@@ -44,11 +44,11 @@ class CidrTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
-            10.0.0.256     | 
-            1.2.3          | 
-            localhost      | 
-            fe80::1%eth0   | 
-            1:2:3:4:5:6:7:8:9 | 
+            10.0.0.256     |
+            1.2.3          |
+            localhost      |
+            fe80::1%eth0   |
+            1:2:3:4:5:6:7:8:9 |
             ::1            | ::1
             """)
     void shouldAcceptOnlyAddressLiterals(String text, String parsedAs) {
