@@ -37,7 +37,9 @@
  * {@code globalConcurrency}, and {@code perHostConcurrency} per host; time per hop at most
  * {@code readTimeout} once a slot is held.
  *
- * <p>{@code ConditionalFetcherTest} covers argument checks; {@code ConditionalFetcherIT} drives the real client
- * against a local {@code com.sun.net.httpserver.HttpServer}.
+ * <h2>Tests</h2>
+ * Each piece has a fast {@code *Test}; {@code ConditionalFetcherIT} drives the real client against a local
+ * {@code com.sun.net.httpserver.HttpServer} on 127.0.0.1, admitted by an explicit allow-list. The test-scope
+ * {@code GzipBombBenchmark} main prints what abandoning a 1 GiB gzip bomb costs.
  */
 package io.newswatch.ingest.fetch;

@@ -35,6 +35,20 @@ class ConditionalFetcherTest {
     }
 
     @Test
+    void shouldReportAnUnresolvableHostAsANetworkErrorNotABlock() {
+        EgressGuard noDns = EgressGuard.strict().withResolver(host -> {
+            throw new java.net.UnknownHostException(host);
+        });
+        try (ConditionalFetcher fetcher = new ConditionalFetcher(SETTINGS.withGuard(noDns))) {
+            FetchResult result = fetcher.fetch(FetchRequest.feed(URI.create("https://gone.example/rss"), "\"v1\"", null));
+
+            assertThat(result.outcome()).isEqualTo(Outcome.NETWORK_ERROR);
+            assertThat(result.error()).isEqualTo("host gone.example cannot be resolved");
+            assertThat(result.etag()).isNull();
+        }
+    }
+
+    @Test
     void shouldRejectNullAndUseAfterClose() {
         ConditionalFetcher fetcher = new ConditionalFetcher(SETTINGS);
         assertThatThrownBy(() -> fetcher.fetch(null))

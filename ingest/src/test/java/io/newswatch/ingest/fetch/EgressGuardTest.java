@@ -80,6 +80,7 @@ class EgressGuardTest {
             http://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/ | host 2001:0:4136:e378:8000:63bf:3fff:fdd2 is an IETF protocol assignment such as Teredo (2001::/23)
             http://[100::1]/                       | host 100::1 is a discard-only address (100::/64)
             http://[4000::1]/                      | host 4000::1 is not a global unicast address (outside 2000::/3)
+            http://news.example@10.0.0.1/          | host 10.0.0.1 is a private address (10.0.0.0/8)
             http://rebind.example/                 | host rebind.example resolves to 10.0.0.1, a private address (10.0.0.0/8)
             http://metadata.example/               | host metadata.example resolves to 169.254.169.254, the cloud metadata address (169.254.169.254/32)
             http://localhost:8080/                 | host localhost is a loopback name
