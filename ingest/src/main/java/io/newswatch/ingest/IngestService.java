@@ -58,7 +58,7 @@ public final class IngestService implements AutoCloseable {
         KafkaIngestSink sink = new KafkaIngestSink(producer, topics, metrics);
         ArticleExtractor extractor = Extractors.standard();
         FeedPoller poller = new FeedPoller(fetcher, new StandardFeedParser(), extractor, sink,
-                new Backoff(settings.backoffBase(), settings.backoffMax()), settings.seenPerFeed(), metrics, Clock.systemUTC());
+                new Backoff(settings.backoffBase(), settings.backoffMax(), Backoff.Jitter.FULL, new java.util.SplittableRandom()), settings.seenPerFeed(), metrics, Clock.systemUTC());
         coordinator = new FeedCoordinator(topics, KafkaClients.consumer(config, "newswatch-ingest-state", settings.group()), feeds, poller,
                 (state, result) -> persist(topics, state, result), metrics, Clock.systemUTC());
         thread = Thread.ofPlatform().name("ingest-coordinator").unstarted(coordinator);

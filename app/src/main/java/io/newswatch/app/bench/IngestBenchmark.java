@@ -74,7 +74,7 @@ public final class IngestBenchmark {
                 // every feed is on one host here; real deployments spread over many hosts
                 64, 64, "newswatch-benchmark", EgressGuard.allowing(List.of("127.0.0.0/8"))))) {
             FeedPoller poller = new FeedPoller(fetcher, new StandardFeedParser(), Extractors.standard(), sink,
-                    new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1)), 2000, new SimpleMeterRegistry(), Clock.systemUTC());
+                    new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1), Backoff.Jitter.FULL, new java.util.SplittableRandom(1)), 2000, new SimpleMeterRegistry(), Clock.systemUTC());
             List<FeedSpec> specs = new ArrayList<>();
             List<FeedState> states = new ArrayList<>();
             for (int i = 0; i < feeds; i++) {

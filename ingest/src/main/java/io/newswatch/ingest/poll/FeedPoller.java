@@ -228,11 +228,7 @@ public final class FeedPoller {
 
     private PollResult failed(FeedSpec feed, FeedState state, FetchResult r, String error, Duration retryAfter, Instant start) {
         int streak = state.errorStreak() + 1;
-        Duration delay = backoff.next(streak);
-        if (retryAfter != null && retryAfter.compareTo(delay) > 0) {
-            delay = retryAfter;
-        }
-        Instant next = start.plus(delay);
+        Instant next = start.plus(backoff.next(streak, retryAfter));
         LOG.warn("feed {} ({}) failed ({} in a row), next try at {}: {}", feed.id(), state.url(), streak, next, error);
         metrics.counter("newswatch.ingest.feed.errors", "feed", feed.id()).increment();
         sink.deadLetter(DeadLetters.ofInput("ingest", feed.id(), state.url(), "FeedFailure", "feed " + feed.id() + " (" + state.url() + "): " + error,
