@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,7 +16,7 @@ import java.util.Set;
  *
  * <p>Fields are mapped as the specification defines them: {@code title}, {@code summary} and
  * {@code content_text} are plain text, {@code content_html} is HTML; {@code date_published} (else
- * {@code date_modified}) must be RFC 3339 with an offset, anything else gives a {@code null} date. Without a
+ * {@code date_modified}) are read by {@link FeedDates}; anything unparseable gives a {@code null} date. Without a
  * {@code summary}, the summary is the content's plain text, as for XML feeds. Both the 1.0
  * {@code author} object and the 1.1 {@code authors} array are read. Items that are not objects are skipped, not
  * fatal. Stateless and thread-safe.
@@ -83,9 +81,9 @@ final class JsonFeedReader {
         String text = string(item, "content_text");
         String contentHtml = html != null && !html.isBlank() ? html.strip()
                 : text != null && !text.isBlank() ? PlainText.toHtml(text.strip()) : null;
-        Instant published = date(string(item, "date_published"));
+        Instant published = FeedDates.parse(string(item, "date_published"));
         if (published == null) {
-            published = date(string(item, "date_modified"));
+            published = FeedDates.parse(string(item, "date_modified"));
         }
         String summary = PlainText.fromText(string(item, "summary"));
         if (summary.isEmpty()) {
@@ -121,17 +119,6 @@ final class JsonFeedReader {
             }
         }
         return List.copyOf(out);
-    }
-
-    private static Instant date(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value.strip()).toInstant();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 
     /** The text of a scalar field, or {@code null} when absent, null or not a scalar. */
