@@ -206,6 +206,21 @@ class FeedListTest {
         assertThat(FeedList.load(Files.writeString(dir.resolve("round-trip.yaml"), yaml))).isEqualTo(feeds);
     }
 
+    @Test
+    void defaultListCoversEveryWatchLanguageAndBeat() {
+        List<FeedSpec> feeds = FeedList.loadDefault();
+
+        assertThat(feeds).hasSizeBetween(30, 50);
+        for (String lang : List.of("en", "es", "pt", "uk", "ru")) {
+            assertThat(feeds).as("feeds in " + lang).filteredOn(f -> lang.equals(f.lang())).hasSizeGreaterThanOrEqualTo(4);
+        }
+        for (String tag : List.of("defence", "latam-security", "ukraine", "russia", "wire", "world")) {
+            assertThat(feeds).as("feeds tagged " + tag).filteredOn(f -> f.tags().contains(tag)).isNotEmpty();
+        }
+        assertThat(feeds).extracting(FeedSpec::url).doesNotHaveDuplicates().allMatch(url -> url.startsWith("https://"));
+        assertThat(feeds).allMatch(f -> !f.source().equals(FeedSpec.httpHost(f.url())), "every feed names its outlet");
+    }
+
     private int files;
 
     private Path write(String yaml) throws IOException {
