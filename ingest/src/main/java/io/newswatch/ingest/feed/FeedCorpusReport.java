@@ -45,6 +45,7 @@ public final class FeedCorpusReport {
      * @param unexpected         files that threw anything else, with the exception
      * @param timeouts           files that did not finish within the per-file limit
      * @param slowest            the slowest file and its time
+     * @param parseMillis        time spent parsing, all files together
      * @param wellFormed         well-formed files required to parse (not expecting bozo)
      * @param wellFormedFailures those that did not, with the reason
      * @param policyRefusals     well-formed files refused because they declare a DOCTYPE internal subset
@@ -54,7 +55,7 @@ public final class FeedCorpusReport {
      * @param encodingFailures   {@code encoding/} files whose charset differs from the expected one
      */
     record Summary(int total, int parsed, Map<String, Integer> errors, List<String> errorFiles, List<String> unexpected, List<String> timeouts,
-                   String slowest, int wellFormed, List<String> wellFormedFailures, List<String> policyRefusals,
+                   String slowest, long parseMillis, int wellFormed, List<String> wellFormedFailures, List<String> policyRefusals,
                    List<String> unsupported, Map<String, int[]> checks, List<String> checkFailures,
                    List<String> encodingFailures) {
 
@@ -80,6 +81,7 @@ public final class FeedCorpusReport {
             }
             out.printf("  unexpected exceptions       %5d%s%n", unexpected.size(), list(unexpected));
             out.printf("  timeouts                    %5d%s%n", timeouts.size(), list(timeouts));
+            out.printf("  parse time                  %d ms in all, %.2f ms per file%n", parseMillis, total == 0 ? 0.0 : (double) parseMillis / total);
             out.printf("  slowest file                %s%n", slowest);
             out.printf("  well-formed, must parse     %5d  failed %d%s%n", wellFormed, wellFormedFailures.size(), list(wellFormedFailures));
             out.printf("    refused by DOCTYPE policy %5d%s%n", policyRefusals.size(), list(policyRefusals));
@@ -145,6 +147,7 @@ public final class FeedCorpusReport {
         int wellFormed = 0;
         String slowest = "none";
         long slowestNanos = -1;
+        long parseNanos = 0;
         try {
             for (Path file : files) {
                 FeedparserCase c = FeedparserCase.read(file, tests);
@@ -168,6 +171,7 @@ public final class FeedCorpusReport {
                     throw new IOException("interrupted while parsing " + c.name(), e);
                 }
                 long nanos = System.nanoTime() - t0;
+                parseNanos += nanos;
                 if (nanos > slowestNanos) {
                     slowestNanos = nanos;
                     slowest = c.name() + " (" + TimeUnit.NANOSECONDS.toMillis(nanos) + " ms)";
@@ -216,7 +220,8 @@ public final class FeedCorpusReport {
         } finally {
             executor.shutdownNow();
         }
-        return new Summary(files.size(), parsed, errors, errorFiles, unexpected, timeouts, slowest, wellFormed, wellFormedFailures,
+        return new Summary(files.size(), parsed, errors, errorFiles, unexpected, timeouts, slowest,
+                TimeUnit.NANOSECONDS.toMillis(parseNanos), wellFormed, wellFormedFailures,
                 policyRefusals, unsupported, checks, checkFailures, encodingFailures);
     }
 

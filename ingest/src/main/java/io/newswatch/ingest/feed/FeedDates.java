@@ -47,12 +47,15 @@ final class FeedDates {
             Map.entry("EST", -5), Map.entry("EDT", -4), Map.entry("CST", -6), Map.entry("CDT", -5),
             Map.entry("MST", -7), Map.entry("MDT", -6), Map.entry("PST", -8), Map.entry("PDT", -7));
 
+    /** Longer than any real date; a longer text is not one, and is not worth matching. */
+    private static final int MAX_LENGTH = 80;
+
     private FeedDates() {
     }
 
     /** The instant {@code text} denotes, or {@code null} when it is blank, unrecognised or impossible. */
     static Instant parse(String text) {
-        if (text == null || text.isBlank()) {
+        if (text == null || text.isBlank() || text.length() > MAX_LENGTH) {
             return null;
         }
         String s = text.strip();

@@ -11,9 +11,10 @@ import java.util.Objects;
  * the Content-Type, then the XML declaration, then UTF-8, with fallbacks when the declared charset cannot
  * decode the bytes); the first significant character chooses JSON ({@code {}) or XML ({@code <});
  * {@link XmlPreparer} refuses DOCTYPE internal subsets and turns HTML entities into character references; Rome
- * or Jackson reads the result. Titles and summaries come back as plain text, {@code contentHtml} as HTML,
- * links absolute (resolved against the feed URL, http(s) only), the guid falling back to the link, and dates
- * that are absent or unparseable as {@code null}.
+ * or Jackson reads the result. Titles and summaries come back as plain text (the summary falling back to the
+ * content's text when an item has none), {@code contentHtml} as HTML, links absolute (resolved against the feed
+ * URL, http(s) only), the guid falling back to the link, and dates that are absent, unparseable or impossible as
+ * {@code null}.
  *
  * <p>Every failure caused by the input, including runtime exceptions thrown inside Rome, surfaces as a
  * {@link FeedParseException} whose message starts with a category ({@code empty body}, {@code not a feed},

@@ -169,7 +169,7 @@ final class XmlPreparer {
     }
 
     private static boolean isNameChar(char c) {
-        return c < 128 ? Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.' : false;
+        return c < 128 && (Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.');
     }
 
     private static void appendLegal(StringBuilder out, String xml, int from, int to) {
