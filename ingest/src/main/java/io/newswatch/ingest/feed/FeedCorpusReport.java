@@ -52,12 +52,14 @@ public final class FeedCorpusReport {
      * @param unsupported        well-formed files in a format outside the contract (CDF)
      * @param checks             supported {@code Expect:} checks by field: {passed, total}
      * @param checkFailures      the checks that failed: file, field, expected and actual value
+     * @param encodingChecks     {@code encoding ==} checks in {@code encoding/} files (their {@code Header:} lines
+     *                           are passed as the Content-Type)
      * @param encodingFailures   {@code encoding/} files whose charset differs from the expected one
      */
     record Summary(int total, int parsed, Map<String, Integer> errors, List<String> errorFiles, List<String> unexpected, List<String> timeouts,
                    String slowest, long parseMillis, int wellFormed, List<String> wellFormedFailures, List<String> policyRefusals,
                    List<String> unsupported, Map<String, int[]> checks, List<String> checkFailures,
-                   List<String> encodingFailures) {
+                   int encodingChecks, List<String> encodingFailures) {
 
         int clearErrors() {
             return errors.values().stream().mapToInt(Integer::intValue).sum();
@@ -91,7 +93,7 @@ public final class FeedCorpusReport {
             if (verbose) {
                 out.printf("    failed checks%s%n", list(checkFailures));
             }
-            out.printf("  encoding/ charset mismatches %4d%s%n", encodingFailures.size(), list(encodingFailures));
+            out.printf("  encoding/ charset checks    %5d  mismatches %d%s%n", encodingChecks, encodingFailures.size(), list(encodingFailures));
         }
 
         private static String list(List<String> items) {
@@ -143,6 +145,7 @@ public final class FeedCorpusReport {
         List<String> unsupported = new ArrayList<>();
         List<String> encodingFailures = new ArrayList<>();
         List<String> checkFailures = new ArrayList<>();
+        int encodingChecks = 0;
         Map<String, int[]> checks = new TreeMap<>();
         int wellFormed = 0;
         String slowest = "none";
@@ -212,8 +215,11 @@ public final class FeedCorpusReport {
                         checkFailures.add(c.name() + ": " + check.get().field() + " expected '" + check.get().expected()
                                 + "', got '" + check.get().actual(feed, charset) + "'");
                     }
-                    if (!pass && check.get().field().equals("encoding") && c.name().startsWith("encoding/")) {
-                        encodingFailures.add(c.name() + ": expected " + check.get().expected() + ", read as " + charset.name());
+                    if (check.get().field().equals("encoding") && c.name().startsWith("encoding/")) {
+                        encodingChecks++;
+                        if (!pass) {
+                            encodingFailures.add(c.name() + ": expected " + check.get().expected() + ", read as " + charset.name());
+                        }
                     }
                 }
             }
@@ -222,7 +228,7 @@ public final class FeedCorpusReport {
         }
         return new Summary(files.size(), parsed, errors, errorFiles, unexpected, timeouts, slowest,
                 TimeUnit.NANOSECONDS.toMillis(parseNanos), wellFormed, wellFormedFailures,
-                policyRefusals, unsupported, checks, checkFailures, encodingFailures);
+                policyRefusals, unsupported, checks, checkFailures, encodingChecks, encodingFailures);
     }
 
     /** The category a {@link FeedParseException} message starts with. */

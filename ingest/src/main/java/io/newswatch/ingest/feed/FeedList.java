@@ -262,7 +262,7 @@ public final class FeedList {
         YAMLMapper mapper = new YAMLMapper(factory);
         mapper.registerModule(durations);
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        mapper.setSerializationInclusion(JsonInclude.Include.NON_NULL);
+        mapper.setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
         return mapper;
     }
 }

@@ -38,7 +38,7 @@ import org.jdom2.input.JDOMParseException;
 final class RomeFeedReader {
 
     /** Rome's input, opened up only to reuse its hardened SAX builder. */
-    private static final class HardenedInput extends WireFeedInput {
+    static final class HardenedInput extends WireFeedInput {
         Document parse(String xml) throws JDOMException, IOException {
             return createSAXBuilder().build(new StringReader(xml));
         }

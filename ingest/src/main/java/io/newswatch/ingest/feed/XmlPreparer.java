@@ -5,7 +5,8 @@ import org.jsoup.nodes.Entities;
 /**
  * Makes decoded feed text acceptable to a strict XML parser without giving the parser anything to expand.
  *
- * <p>One pass over the text, outside comments and CDATA sections (whose content is literal):
+ * <p>One pass over the text, outside comments, CDATA sections and processing instructions (whose content is
+ * literal):
  * <ul>
  *   <li>the XML declaration is dropped, wherever it is: the text is already decoded, and a leftover
  *       {@code encoding="..."} would contradict it;</li>
@@ -58,6 +59,12 @@ final class XmlPreparer {
                     // Only legal as the very first thing; after a comment or whitespace it is a fatal error.
                     int end = xml.indexOf("?>", i);
                     i = end < 0 ? n : end + 2;
+                } else if (xml.startsWith("<?", i)) {
+                    // A processing instruction is literal: a "<![CDATA[" inside one must not hide what follows.
+                    int end = xml.indexOf("?>", i + 2);
+                    end = end < 0 ? n : end + 2;
+                    appendLegal(out, xml, i, end);
+                    i = end;
                 } else {
                     out.append(c);
                     i++;

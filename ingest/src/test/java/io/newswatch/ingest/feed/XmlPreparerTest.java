@@ -57,6 +57,20 @@ class XmlPreparerTest {
     }
 
     @Test
+    void aCdataOpenerInsideAProcessingInstructionDoesNotHideADoctype() {
+        String xml = "<?pi <![CDATA[ ?><!DOCTYPE r [<!ENTITY a SYSTEM \"file:///etc/passwd\">]><r>&a;</r> ]]>";
+
+        assertThatThrownBy(() -> XmlPreparer.prepare(xml))
+                .isInstanceOf(FeedParseException.class)
+                .hasMessageStartingWith("DOCTYPE is not allowed: the document declares an internal subset");
+    }
+
+    @Test
+    void processingInstructionsAreCopiedUntouched() throws Exception {
+        assertThat(XmlPreparer.prepare("<?xml-stylesheet href=\"a.xsl?x=1&y=2\"?><rss/>")).isEqualTo("<?xml-stylesheet href=\"a.xsl?x=1&y=2\"?><rss/>");
+    }
+
+    @Test
     void unterminatedDoctypeIsNotWellFormed() {
         assertThatThrownBy(() -> XmlPreparer.prepare("<!DOCTYPE rss SYSTEM \"x"))
                 .isInstanceOf(FeedParseException.class)
