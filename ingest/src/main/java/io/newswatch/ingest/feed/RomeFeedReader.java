@@ -29,11 +29,12 @@ import org.jdom2.input.JDOMParseException;
 /**
  * Reads RSS 0.9x/1.0/2.0 and Atom 0.3/1.0 with Rome and maps Rome's model onto {@link ParsedFeed}.
  *
- * <p>Dates are read from the item elements with {@link FeedDates}, not from Rome, whose lenient parsing turns
- * impossible dates into plausible ones. The XML is parsed by the SAX builder Rome configures (no DOCTYPE, no external entities or DTDs), after
+ * <p>The XML is parsed by the SAX builder Rome configures (no DOCTYPE, no external entities or DTDs), after
  * {@link XmlPreparer} has removed what that parser would choke on. Parsing to a JDOM document first, rather
- * than letting Rome do it, lets an unknown root element be reported by name. Stateless and thread-safe: every
- * call builds its own parser.
+ * than letting Rome do it, lets an unknown root element be reported by name and {@link FeedRepairs} fix the
+ * tree. Dates are read from the item elements with {@link FeedDates}, not taken from Rome, whose lenient
+ * parsing turns impossible dates into plausible ones. Stateless and thread-safe: every call builds its own
+ * parser.
  */
 final class RomeFeedReader {
 

@@ -20,7 +20,7 @@ import org.jsoup.nodes.Entities;
  *       to them are dropped; one stray form feed should not lose a whole feed.</li>
  * </ul>
  *
- * <p>The XML parser behind it still refuses any DOCTYPE, so this is a second wall, not the only one. Stateless
+ * <p>The XML parser behind it still refuses any DOCTYPE: this is the first wall, not the only one. Stateless
  * and thread-safe.
  */
 final class XmlPreparer {
