@@ -1,0 +1,194 @@
+package io.newswatch.ingest.extract;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * What a page says about its article outside the body text: title, byline, publication time, canonical
+ * URL and declared language, read from meta tags, JSON-LD, microdata and common markup, in that order of
+ * trust. Read before any clutter is removed, since bylines and dates live in page parts that are clutter
+ * to the body.
+ *
+ * @param title        headline without site-name decoration, never null (empty when unknown)
+ * @param byline       author names, comma separated, or {@code null}
+ * @param publishedAt  publication time, or {@code null}
+ * @param canonicalUrl absolute canonical URL, or {@code null}
+ * @param lang         declared ISO 639-1 language, or {@code null}
+ * @param jsonLd       the page's JSON-LD article, {@link JsonLdArticle#NONE} when absent
+ */
+record PageMetadata(String title, String byline, Instant publishedAt, String canonicalUrl, String lang,
+                    JsonLdArticle jsonLd) {
+
+    private static final Pattern BY_PREFIX = Pattern.compile(
+            "^(?i)(by|from|written by|posted by|por|por:|de|від|автор|автори|авторы|par|von|di|door|przez)[:\\s]+");
+    private static final Set<String> ISO_LANGUAGES = Set.of(Locale.getISOLanguages());
+    private static final int MAX_BYLINE = 120;
+
+    private static final String[] TITLE_META = {"og:title", "twitter:title"};
+    private static final String[] AUTHOR_META = {"author", "article:author", "byl", "sailthru.author",
+            "parsely-author", "dc.creator", "dcterms.creator", "twitter:creator"};
+    private static final String[] DATE_META = {"article:published_time", "og:published_time", "datePublished",
+            "pubdate", "publishdate", "publish-date", "publish_date", "published_time", "article.published",
+            "parsely-pub-date", "sailthru.date", "dc.date.issued", "dc.date", "dcterms.created", "dcterms.issued",
+            "date", "article:modified_time", "og:updated_time", "dateModified"};
+
+    /** Reads the metadata of {@code page}; does not modify it. */
+    static PageMetadata of(Document page, URI pageUrl) {
+        JsonLdArticle ld = JsonLdArticle.of(page);
+        return new PageMetadata(title(page, ld, pageUrl), byline(page, ld), published(page, ld),
+                canonical(page, ld, pageUrl), language(page, ld), ld);
+    }
+
+    private static String title(Document page, JsonLdArticle ld, URI pageUrl) {
+        String raw = meta(page, TITLE_META);
+        if (raw == null) {
+            raw = ld.headline();
+        }
+        if (raw == null) {
+            Element h1 = page.selectFirst("h1");
+            raw = h1 != null && !h1.text().isBlank() ? h1.text() : page.title();
+        }
+        return TitleCleaner.clean(raw, meta(page, "og:site_name", "application-name"), pageUrl == null ? null : pageUrl.getHost());
+    }
+
+    private static String byline(Document page, JsonLdArticle ld) {
+        Set<String> names = new LinkedHashSet<>();
+        String meta = meta(page, AUTHOR_META);
+        if (meta != null && !meta.startsWith("http") && !meta.startsWith("@")) {
+            names.add(meta);
+        }
+        if (names.isEmpty()) {
+            names.addAll(ld.authors());
+        }
+        if (names.isEmpty()) {
+            for (Element e : page.select("[itemprop=author] [itemprop=name], [rel=author], [itemprop=author], "
+                    + ".byline, .author-name, .article-author, .author, [class*=byline]")) {
+                String text = e.text().strip();
+                if (!text.isEmpty() && text.length() <= MAX_BYLINE) {
+                    names.add(text);
+                    break;
+                }
+            }
+        }
+        List<String> cleaned = new ArrayList<>();
+        for (String name : names) {
+            String c = BY_PREFIX.matcher(TextRenderer.collapse(name).strip()).replaceFirst("").strip();
+            if (!c.isEmpty() && c.length() <= MAX_BYLINE && !cleaned.contains(c)) {
+                cleaned.add(c);
+            }
+        }
+        return cleaned.isEmpty() ? null : String.join(", ", cleaned);
+    }
+
+    private static Instant published(Document page, JsonLdArticle ld) {
+        Instant fromMeta = PublishedTimeParser.parse(meta(page, "article:published_time", "og:published_time",
+                "datePublished"));
+        if (fromMeta != null) {
+            return fromMeta;
+        }
+        Instant fromLd = PublishedTimeParser.parse(ld.datePublished());
+        if (fromLd != null) {
+            return fromLd;
+        }
+        for (Element time : page.select("time[datetime][pubdate], [itemprop=datePublished][datetime], "
+                + "article time[datetime], time[datetime]")) {
+            Instant t = PublishedTimeParser.parse(time.attr("datetime"));
+            if (t != null) {
+                return t;
+            }
+        }
+        for (String name : DATE_META) {
+            Instant t = PublishedTimeParser.parse(meta(page, name));
+            if (t != null) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private static String canonical(Document page, JsonLdArticle ld, URI pageUrl) {
+        for (Element link : page.select("link[rel~=(?i)^canonical$][href]")) {
+            String url = absolute(link.attr("href"), pageUrl);
+            if (url != null) {
+                return url;
+            }
+        }
+        String og = absolute(meta(page, "og:url"), pageUrl);
+        return og;
+    }
+
+    /** {@code href} made absolute against {@code base}; {@code null} when it is not an http(s) URL. */
+    static String absolute(String href, URI base) {
+        if (href == null || href.isBlank()) {
+            return null;
+        }
+        try {
+            URI uri = new URI(href.strip().replace(" ", "%20"));
+            if (!uri.isAbsolute()) {
+                if (base == null) {
+                    return null;
+                }
+                uri = base.resolve(uri);
+            }
+            String scheme = uri.getScheme();
+            return scheme != null && (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+                    && uri.getHost() != null ? uri.toString() : null;
+        } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String language(Document page, JsonLdArticle ld) {
+        Element html = page.selectFirst("html");
+        String[] declared = {
+                html == null ? null : html.attr("lang"),
+                html == null ? null : html.attr("xml:lang"),
+                meta(page, "content-language", "language", "og:locale", "dc.language"),
+                ld.inLanguage()};
+        for (String value : declared) {
+            String code = isoCode(value);
+            if (code != null) {
+                return code;
+            }
+        }
+        return null;
+    }
+
+    /** "en-GB", "pt_BR", "UK" to "en", "pt", "uk"; {@code null} for anything that is not an ISO 639-1 code. */
+    static String isoCode(String value) {
+        if (value == null) {
+            return null;
+        }
+        String v = value.strip().toLowerCase(Locale.ROOT);
+        int cut = 0;
+        while (cut < v.length() && Character.isLetter(v.charAt(cut))) {
+            cut++;
+        }
+        String code = v.substring(0, cut);
+        return code.length() == 2 && ISO_LANGUAGES.contains(code) ? code : null;
+    }
+
+    /** The first non-blank content of a meta tag named (name, property, itemprop or http-equiv) any of {@code names}. */
+    private static String meta(Document page, String... names) {
+        for (String name : names) {
+            for (Element m : page.getElementsByTag("meta")) {
+                if (name.equalsIgnoreCase(m.attr("property")) || name.equalsIgnoreCase(m.attr("name"))
+                        || name.equalsIgnoreCase(m.attr("itemprop")) || name.equalsIgnoreCase(m.attr("http-equiv"))) {
+                    String content = m.attr("content").strip();
+                    if (!content.isEmpty()) {
+                        return content;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+}
