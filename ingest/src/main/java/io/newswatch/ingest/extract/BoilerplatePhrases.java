@@ -26,7 +26,7 @@ final class BoilerplatePhrases {
             "recommended for you", "recommended stories", "popular", "popular now", "popular stories",
             "latest news", "latest stories", "latest", "top stories", "editors picks", "also read",
             "see also", "comments", "leave a comment", "leave a reply", "join the conversation",
-            "share this", "share this article", "share this story", "sign up", "newsletter",
+            "sign up", "newsletter",
             "sponsored", "sponsored content", "promoted stories", "around the web", "from the web",
             "don t miss", "dont miss", "what to read next", "in case you missed it", "more in",
             "keep reading", "other news", "also on", "tags", "topics", "filed under",

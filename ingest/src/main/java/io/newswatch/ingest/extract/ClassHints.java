@@ -16,22 +16,35 @@ import org.jsoup.nodes.Element;
  */
 final class ClassHints {
 
-    /** Words naming page parts that are never the article body. */
+    /**
+     * Words naming page parts that are never the article body and that no article wrapper is named
+     * after, so they are removed whatever they hold.
+     */
+    private static final Set<String> STRONG_CLUTTER = Set.of(
+            "comment", "comments", "commenting", "disqus", "consent", "cookie", "cookies", "gdpr",
+            "newsletter", "newsletters", "share", "shares", "sharing", "sharebar", "social", "related",
+            "recommend", "recommendation", "recommendations", "recommended", "outbrain", "taboola", "zergnet",
+            "advert", "advertisement", "advertising", "adslot", "adunit", "breadcrumb", "breadcrumbs",
+            "paywall", "popup", "modal", "signup", "subscribe", "subscription", "caption", "credit", "credits",
+            "trending", "recirc", "recirculation", "promo", "promotion", "promoted", "sponsor", "sponsored");
+
+    /**
+     * Words naming page parts that are not the body but that some sites also put on the wrapper of
+     * everything ({@code "page has-sidebar"}, blog {@code "widget"}s); such an element is removed only
+     * when it does not hold most of the page's text.
+     */
     private static final Set<String> CLUTTER = Set.of(
-            "ad", "ads", "adv", "advert", "advertisement", "advertising", "adslot", "adunit", "dfp", "gpt",
-            "banner", "breadcrumb", "breadcrumbs", "byline", "caption", "comment", "comments", "commenting",
-            "consent", "cookie", "cookies", "copyright", "credit", "credits", "disqus", "donate", "dropdown",
-            "footer", "gdpr", "masthead", "menu", "modal", "nav", "navbar", "navigation", "newsletter",
-            "newsletters", "outbrain", "overlay", "pagination", "pager", "paywall", "popular", "popup",
-            "print", "promo", "promotion", "promoted", "rail", "recirc", "recirculation", "recommend",
-            "recommendation", "recommendations", "recommended", "related", "share", "shares", "sharing",
-            "sharebar", "sidebar", "signup", "skip", "social", "sponsor", "sponsored", "subscribe",
-            "subscription", "taboola", "tags", "toolbar", "trending", "tools", "widget", "widgets",
-            "zergnet", "sticky", "teaser", "teasers", "subnav", "topbar", "login", "signin", "alert",
-            "author", "bio", "meta", "timestamp", "dateline", "headline", "hidden", "screen", "sr",
-            "rating", "reactions", "newsletterform", "follow", "jump", "embed", "video", "player",
-            "gallery", "slideshow", "carousel", "lightbox", "enlarge", "photo", "image", "figure",
-            "thumbnail", "thumb");
+            "ad", "ads", "adv", "dfp", "banner", "byline", "copyright", "donate", "dropdown", "footer",
+            "masthead", "menu", "nav", "navbar", "navigation", "overlay", "pagination", "pager", "popular",
+            "print", "rail", "sidebar", "skip", "tags", "toolbar", "tools", "widget", "widgets", "sticky",
+            "subnav", "topbar", "login", "signin", "timestamp", "dateline", "headline", "hidden", "sr",
+            "rating", "reactions", "follow", "jump", "gallery", "slideshow", "carousel", "lightbox",
+            "enlarge", "thumbnail", "thumb", "teaser", "teasers", "author", "bio", "meta", "alert");
+
+    /** Words that lower a candidate's score without being reason enough to remove it. */
+    private static final Set<String> NEGATIVE = Set.of(
+            "title", "heading", "header", "date", "time", "video", "player", "photo", "image", "figure",
+            "embed", "media", "contact", "shopping", "list", "links", "more", "category", "label", "scroll");
 
     /** Words that mark the body container itself, strong enough to protect it from clutter words. */
     private static final Set<String> CONTENT = Set.of(
@@ -52,29 +65,61 @@ final class ClassHints {
     private ClassHints() {
     }
 
-    /** Words of the element's class, id and itemprop attributes, in order. */
+    /**
+     * Words that turn a class into a state flag: {@code has-sidebar}, {@code modal-enabled},
+     * {@code no-comments} say what the element contains or allows, not what it is.
+     */
+    private static final Set<String> MODIFIERS = Set.of(
+            "has", "have", "with", "without", "no", "not", "enabled", "disabled", "active", "inactive", "open",
+            "opened", "closed", "allowed", "visible", "show", "showing", "hide", "is", "can", "supports", "on",
+            "off", "loaded", "lazy", "js");
+
+    /** Words of the element's class names and id, in order, leaving out state-flag classes. */
     static List<String> words(Element element) {
         List<String> out = new ArrayList<>(8);
-        split(element.className(), out);
-        split(element.id(), out);
+        for (String name : element.className().split("\\s+")) {
+            addUnlessFlag(name, out);
+        }
+        addUnlessFlag(element.id(), out);
         return out;
     }
 
-    /** True when class or id name a page part that is not article text (share bar, related list, ad, ...). */
+    private static void addUnlessFlag(String name, List<String> out) {
+        if (name.isEmpty() || isTaxonomy(name)) {
+            return;
+        }
+        int before = out.size();
+        split(name, out);
+        for (int i = before; i < out.size(); i++) {
+            if (MODIFIERS.contains(out.get(i))) {
+                out.subList(before, out.size()).clear();
+                return;
+            }
+        }
+    }
+
+    /** True when class, id or ARIA role name a page part that is not article text (menu, related list, ad, ...). */
     static boolean namesClutter(Element element) {
         String role = element.attr("role").toLowerCase(Locale.ROOT);
         if (CLUTTER_ROLES.contains(role)) {
             return true;
         }
+        return names(element, CLUTTER) || namesStrongClutter(element);
+    }
+
+    /** True when class or id name clutter that no site names its article wrapper after (share bar, comments). */
+    static boolean namesStrongClutter(Element element) {
+        return names(element, STRONG_CLUTTER);
+    }
+
+    private static boolean names(Element element, Set<String> vocabulary) {
         List<String> words = words(element);
-        boolean clutter = false;
         for (String w : words) {
-            if (CLUTTER.contains(w)) {
-                clutter = true;
-                break;
+            if (vocabulary.contains(w)) {
+                return !namesBody(words);
             }
         }
-        return clutter && !namesBody(words);
+        return false;
     }
 
     /** True when the element is marked as the article body by microdata or by a body-container class name. */
@@ -96,7 +141,7 @@ final class ClassHints {
         boolean clutter = false;
         for (String w : words) {
             content |= CONTENT.contains(w);
-            clutter |= CLUTTER.contains(w);
+            clutter |= CLUTTER.contains(w) || STRONG_CLUTTER.contains(w) || NEGATIVE.contains(w);
         }
         if (content) {
             weight += 25;
@@ -123,6 +168,16 @@ final class ClassHints {
             }
         }
         return false;
+    }
+
+    /**
+     * Blog engines label a post's wrapper with its categories and tags ({@code category-social-media},
+     * {@code tag-advertising}): those name the topic, not the element.
+     */
+    private static boolean isTaxonomy(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return n.startsWith("category-") || n.startsWith("tag-") || n.startsWith("tags-") || n.startsWith("format-")
+                || n.startsWith("type-") || n.startsWith("status-") || n.startsWith("topic-") || n.startsWith("section-");
     }
 
     /** Splits at non-letters/digits and at lower-to-upper case humps, lower-casing each word. */

@@ -19,7 +19,7 @@ import org.jsoup.select.NodeVisitor;
  * elements, page furniture ({@code nav}, {@code aside}, {@code footer}, {@code header}, ARIA landmarks
  * other than main), elements whose class or id name clutter (see {@link ClassHints}) and sections headed
  * by a clutter heading (see {@link BoilerplatePhrases}). An element that holds most of the page's
- * paragraph text is never removed for its name alone: a site that calls its article wrapper
+ * prose (text outside links) is not removed for a name that wrappers also carry: a site that calls its article wrapper
  * {@code "page has-sidebar"} still gets its article extracted.
  *
  * <p>Mutates the given tree. Not thread-safe; stateless, so one instance can serve one thread at a time.
@@ -35,6 +35,8 @@ final class ClutterRemover {
 
     /** Above this share of the page's paragraph text, an element is kept whatever its class says. */
     private static final double PROTECTED_SHARE = 0.5;
+    /** Above this share, an element tagged or named as the article is kept. */
+    private static final double BODY_SHARE = 0.1;
 
     ClutterRemover() {
     }
@@ -45,10 +47,10 @@ final class ClutterRemover {
         body.select(NON_TEXT).remove();
         removeHidden(body);
         TextStats stats = TextStats.of(body);
-        int pageParagraphs = Math.max(1, stats.paragraphText(body));
+        int pageProse = Math.max(1, prose(body, stats));
         List<Element> doomed = new ArrayList<>();
         for (Element e : body.getAllElements()) {
-            if (e == body || isProtected(e, stats, pageParagraphs)) {
+            if (e == body || isProtected(e, stats, pageProse)) {
                 continue;
             }
             if (FURNITURE.contains(e.normalName()) || ClassHints.namesClutter(e)) {
@@ -59,11 +61,22 @@ final class ClutterRemover {
         removeClutterSections(body);
     }
 
-    private static boolean isProtected(Element e, TextStats stats, int pageParagraphs) {
-        if (e.nameIs("article") || e.nameIs("main") || "articleBody".equals(e.attr("itemprop"))) {
-            return stats.paragraphText(e) > 0;
+    /**
+     * An element named or tagged as the article is kept when it holds a tenth of the page's prose (not
+     * when it is a teaser card); any other element when it holds half of it, unless its name is one no
+     * article wrapper carries.
+     */
+    private static boolean isProtected(Element e, TextStats stats, int pageProse) {
+        double share = (double) prose(e, stats) / pageProse;
+        if (e.nameIs("article") || e.nameIs("main") || ClassHints.namesBody(e)) {
+            return share >= BODY_SHARE;
         }
-        return stats.paragraphText(e) >= PROTECTED_SHARE * pageParagraphs;
+        return share >= PROTECTED_SHARE && !ClassHints.namesStrongClutter(e);
+    }
+
+    /** Text outside links: what menus and link lists lack and articles have. */
+    private static int prose(Element e, TextStats stats) {
+        return stats.text(e) - stats.linkText(e);
     }
 
     private static void removeComments(Element root) {
@@ -105,6 +118,7 @@ final class ClutterRemover {
     private static void removeClutterSections(Element body) {
         Elements candidates = body.select("h1, h2, h3, h4, h5, h6, strong, b, span, div, p, li");
         TextStats stats = TextStats.of(body);
+        int pageProse = Math.max(1, prose(body, stats));
         for (Element heading : candidates) {
             // the cheap tests first: this runs on every div of the page
             if (heading.parent() == null || heading.childrenSize() > 2 || stats.text(heading) > 60
@@ -116,12 +130,13 @@ final class ClutterRemover {
                 heading = section;
                 section = section.parent();
             }
-            if (section != body && section.parent() != null && isLinkList(section, heading)) {
+            if (section != body && section.parent() != null && !isProtected(section, stats, pageProse)
+                    && isLinkList(section, heading)) {
                 section.remove();
             } else {
                 for (Element next = heading.nextElementSibling(); next != null; ) {
                     Element after = next.nextElementSibling();
-                    if (!isLinkList(next, null)) {
+                    if (!isLinkDense(next)) {
                         break;
                     }
                     next.remove();
@@ -135,6 +150,11 @@ final class ClutterRemover {
     private static boolean isClutterHeading(Element e) {
         String text = e.text();
         return !text.isEmpty() && BoilerplatePhrases.isSectionHeading(text);
+    }
+
+    private static boolean isLinkDense(Element e) {
+        TextStats stats = TextStats.of(e);
+        return stats.text(e) == 0 || stats.linkDensity(e) >= 0.5;
     }
 
     /** True when {@code e}, ignoring {@code except}, is mostly links or has no prose paragraph. */
