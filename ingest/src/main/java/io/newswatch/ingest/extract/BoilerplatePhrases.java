@@ -31,13 +31,14 @@ final class BoilerplatePhrases {
             "don t miss", "dont miss", "what to read next", "in case you missed it", "more in",
             "keep reading", "other news", "also on", "tags", "topics", "filed under",
             // es
-            "también te puede interesar", "te puede interesar", "te puede gustar", "noticias relacionadas",
+            "también te puede interesar", "te puede interesar", "quizás te interese", "también le puede interesar", "te puede gustar", "noticias relacionadas",
             "artículos relacionados", "relacionados", "relacionado", "lo más leído", "lo mas leido",
             "más leídas", "más leídos", "mas leidas", "leer más", "lee también", "lea también",
             "te recomendamos", "recomendados", "comentarios", "últimas noticias", "más noticias",
             "suscríbete", "etiquetas", "temas",
             // pt
-            "você também pode gostar", "voce tambem pode gostar", "leia também", "leia tambem",
+            "você também pode gostar", "voce tambem pode gostar", "você pode gostar", "voce pode gostar",
+            "você pode se interessar", "posts relacionados", "artigos relacionados", "matérias relacionadas", "leia também", "leia tambem",
             "leia mais", "mais lidas", "mais lidos", "notícias relacionadas", "noticias relacionadas",
             "relacionadas", "veja também", "veja tambem", "comentários", "últimas notícias",
             "recomendados para você",
@@ -69,25 +70,33 @@ final class BoilerplatePhrases {
     private BoilerplatePhrases() {
     }
 
-    /** True when {@code text} is the heading of a clutter section such as "You may also like". */
-    static boolean isSectionHeading(String text) {
+    /** How sure a heading makes us that its section is clutter. */
+    enum Heading {
+        /** Not a clutter heading. */
+        NONE,
+        /** A one-word label ("Trending", "Related", "Comments") that sites also use as a kicker above articles. */
+        WEAK,
+        /** A phrase ("You may also like", "Leia também") that only ever introduces clutter. */
+        STRONG
+    }
+
+    /** Classifies {@code text} as the heading of a clutter section such as "You may also like". */
+    static Heading sectionHeading(String text) {
         if (text.length() > 60) {
-            return false;
+            return Heading.NONE;
         }
         String norm = normalise(text);
         if (norm.isEmpty()) {
-            return false;
+            return Heading.NONE;
         }
         for (String heading : SECTION_HEADINGS) {
-            if (norm.equals(heading)) {
-                return true;
-            }
-            // "More from CNN Business", "Most read in Sport": only phrases of two words or more take a tail
-            if (heading.indexOf(' ') > 0 && norm.startsWith(heading + " ") && norm.length() <= heading.length() + 20) {
-                return true;
+            boolean phrase = heading.indexOf(' ') > 0;
+            // "More from CNN Business", "Most read in Sport": only phrases take a tail
+            if (norm.equals(heading) || (phrase && norm.startsWith(heading + " ") && norm.length() <= heading.length() + 20)) {
+                return phrase ? Heading.STRONG : Heading.WEAK;
             }
         }
-        return false;
+        return Heading.NONE;
     }
 
     /** True when {@code text}, a whole block, is a clutter line such as "Advertisement". */

@@ -25,7 +25,7 @@ final class ClassHints {
             "newsletter", "newsletters", "share", "shares", "sharing", "sharebar", "social", "related",
             "recommend", "recommendation", "recommendations", "recommended", "outbrain", "taboola", "zergnet",
             "advert", "advertisement", "advertising", "adslot", "adunit", "breadcrumb", "breadcrumbs",
-            "paywall", "popup", "modal", "signup", "subscribe", "subscription", "caption", "credit", "credits",
+            "popup", "modal", "signup", "subscribe", "subscription", "caption", "credit", "credits",
             "trending", "recirc", "recirculation", "promo", "promotion", "promoted", "sponsor", "sponsored");
 
     /**
@@ -115,7 +115,8 @@ final class ClassHints {
     private static boolean names(Element element, Set<String> vocabulary) {
         List<String> words = words(element);
         for (String w : words) {
-            if (vocabulary.contains(w)) {
+            // "relatedposts", "relatedStoriesList" run words together
+            if (vocabulary.contains(w) || (vocabulary == STRONG_CLUTTER && w.startsWith("related"))) {
                 return !namesBody(words);
             }
         }

@@ -46,6 +46,8 @@ final class ClutterRemover {
         removeComments(body);
         body.select(NON_TEXT).remove();
         removeHidden(body);
+        // before the class pass, which would take some headings ("relatedposts-title") and leave their sections
+        removeClutterSections(body);
         TextStats stats = TextStats.of(body);
         int pageProse = Math.max(1, prose(body, stats));
         List<Element> doomed = new ArrayList<>();
@@ -58,7 +60,6 @@ final class ClutterRemover {
             }
         }
         doomed.forEach(Node::remove);
-        removeClutterSections(body);
     }
 
     /**
@@ -112,17 +113,22 @@ final class ClutterRemover {
     }
 
     /**
-     * Removes sections introduced by a clutter heading: the heading's container when the rest of it is a
-     * list of links or short, otherwise the heading and the link lists that follow it.
+     * Removes sections introduced by a clutter heading. The section is the heading's container when the
+     * heading opens it; it goes whole when the heading is an unambiguous phrase ("You may also like") or
+     * when the rest is a list of links. Otherwise only the heading goes, with the link lists after it.
+     * A container named as the article body never goes whole.
      */
     private static void removeClutterSections(Element body) {
         Elements candidates = body.select("h1, h2, h3, h4, h5, h6, strong, b, span, div, p, li");
         TextStats stats = TextStats.of(body);
-        int pageProse = Math.max(1, prose(body, stats));
         for (Element heading : candidates) {
             // the cheap tests first: this runs on every div of the page
             if (heading.parent() == null || heading.childrenSize() > 2 || stats.text(heading) > 60
-                    || stats.text(heading) == 0 || !isClutterHeading(heading)) {
+                    || stats.text(heading) == 0) {
+                continue;
+            }
+            BoilerplatePhrases.Heading kind = BoilerplatePhrases.sectionHeading(heading.text());
+            if (kind == BoilerplatePhrases.Heading.NONE) {
                 continue;
             }
             Element section = heading.parent();
@@ -130,8 +136,9 @@ final class ClutterRemover {
                 heading = section;
                 section = section.parent();
             }
-            if (section != body && section.parent() != null && !isProtected(section, stats, pageProse)
-                    && isLinkList(section, heading)) {
+            boolean opens = heading == firstTextChild(section);
+            if (section != body && section.parent() != null && opens && !ClassHints.namesBody(section)
+                    && (kind == BoilerplatePhrases.Heading.STRONG || isLinkList(section, heading))) {
                 section.remove();
             } else {
                 for (Element next = heading.nextElementSibling(); next != null; ) {
@@ -147,9 +154,13 @@ final class ClutterRemover {
         }
     }
 
-    private static boolean isClutterHeading(Element e) {
-        String text = e.text();
-        return !text.isEmpty() && BoilerplatePhrases.isSectionHeading(text);
+    private static Element firstTextChild(Element e) {
+        for (Element child : e.children()) {
+            if (!child.text().isBlank()) {
+                return child;
+            }
+        }
+        return null;
     }
 
     private static boolean isLinkDense(Element e) {
