@@ -12,7 +12,7 @@ import org.jsoup.nodes.Element;
  * grows with its length and comma count; each candidate starts from a bias for its tag and its class
  * name and ends scaled down by its link density. The winner may then move up to an ancestor that
  * gathers several strong candidates, and takes along siblings that look like article text (articles
- * split across several {@code div}s by ads or pull quotes).
+ * split across several {@code div}s by ads or pull quotes), or same-class chunks elsewhere in the page.
  *
  * <p>Paragraphs whose text appears in the page's JSON-LD {@code articleBody} count three times: the
  * publisher has told us they are the article.
@@ -55,7 +55,8 @@ final class ContentScorer {
         Element top = ranked.get(0);
         top = preferCommonAncestor(top, ranked);
         top = climb(top);
-        return withSiblings(top);
+        List<Element> twins = twins(top);
+        return twins.size() > 1 ? twins : withSiblings(top);
     }
 
     double score(Element e) {
@@ -152,6 +153,27 @@ final class ContentScorer {
             top = top.parent();
         }
         return top;
+    }
+
+    /**
+     * Elements of the same tag and class as {@code top} that score like article text, {@code top}
+     * included, in document order. Pages that interleave the article with ads or promos often cut it into
+     * such chunks ({@code <div class="article-body-chunk">} five times), each under its own wrapper, where
+     * looking at siblings alone would keep only the best chunk.
+     */
+    private List<Element> twins(Element top) {
+        if (top.className().isBlank()) {
+            return List.of(top);
+        }
+        double threshold = Math.max(10, score(top) * 0.2);
+        List<Element> out = new ArrayList<>();
+        for (Element e : body.getElementsByAttributeValue("class", top.className())) {
+            if (e == top || (e.normalName().equals(top.normalName()) && score(e) >= threshold
+                    && !isAncestor(e, top) && !isAncestor(top, e))) {
+                out.add(e);
+            }
+        }
+        return out;
     }
 
     private List<Element> withSiblings(Element top) {
