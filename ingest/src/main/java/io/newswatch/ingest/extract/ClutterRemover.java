@@ -52,10 +52,8 @@ final class ClutterRemover {
         int pageProse = Math.max(1, prose(body, stats));
         List<Element> doomed = new ArrayList<>();
         for (Element e : body.getAllElements()) {
-            if (e == body || isProtected(e, stats, pageProse)) {
-                continue;
-            }
-            if (FURNITURE.contains(e.normalName()) || ClassHints.namesClutter(e)) {
+            if (e != body && (FURNITURE.contains(e.normalName()) || ClassHints.namesClutter(e))
+                    && !isProtected(e, stats, pageProse) && !isQuote(e, stats)) {
                 doomed.add(e);
             }
         }
@@ -73,6 +71,23 @@ final class ClutterRemover {
             return share >= BODY_SHARE;
         }
         return share >= PROTECTED_SHARE && !ClassHints.namesStrongClutter(e);
+    }
+
+    /**
+     * True when most of the element's text is a block quote: embedded posts ({@code <div
+     * class="social-embed"><blockquote class="twitter-tweet">}) are quoted in the article, not shared from it.
+     */
+    private static boolean isQuote(Element e, TextStats stats) {
+        int text = stats.text(e);
+        if (text == 0) {
+            return false;
+        }
+        for (Element quote : e.getElementsByTag("blockquote")) {
+            if (stats.text(quote) >= 0.5 * text) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Text outside links: what menus and link lists lack and articles have. */
