@@ -39,7 +39,8 @@ final class ClassHints {
             "print", "rail", "sidebar", "skip", "tags", "toolbar", "tools", "widget", "widgets", "sticky",
             "subnav", "topbar", "login", "signin", "timestamp", "dateline", "headline", "hidden", "sr",
             "rating", "reactions", "follow", "jump", "gallery", "slideshow", "carousel", "lightbox",
-            "enlarge", "thumbnail", "thumb", "teaser", "teasers", "author", "bio", "meta", "alert");
+            "enlarge", "thumbnail", "thumb", "teaser", "teasers", "author", "bio", "meta", "alert", "next", "prev",
+            "previous", "pagenav", "postnav");
 
     /** Words that lower a candidate's score without being reason enough to remove it. */
     private static final Set<String> NEGATIVE = Set.of(
