@@ -34,7 +34,7 @@ public final class JsoupArticleExtractor implements ArticleExtractor {
         Document page = Jsoup.parse(html, pageUrl == null ? "" : pageUrl.toString());
         PageMetadata meta = PageMetadata.of(page, pageUrl);
         String text = bodyText(page, meta);
-        String lang = meta.lang() != null ? meta.lang() : LanguageDetector.detect(meta.title() + "\n\n" + text);
+        String lang = LanguageDetector.resolve(meta.lang(), meta.title() + "\n\n" + text);
         return new ExtractedArticle(meta.title(), text, meta.byline(), meta.publishedAt(), meta.canonicalUrl(), lang);
     }
 

@@ -2,12 +2,8 @@ package io.newswatch.ingest.extract;
 
 import java.net.URI;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
@@ -27,14 +23,9 @@ import org.jsoup.nodes.Element;
 record PageMetadata(String title, String byline, Instant publishedAt, String canonicalUrl, String lang,
                     JsonLdArticle jsonLd) {
 
-    private static final Pattern BY_PREFIX = Pattern.compile(
-            "^(?i)(by|from|written by|posted by|por|por:|de|від|автор|автори|авторы|par|von|di|door|przez)[:\\s]+");
     private static final Set<String> ISO_LANGUAGES = Set.of(Locale.getISOLanguages());
-    private static final int MAX_BYLINE = 120;
 
     private static final String[] TITLE_META = {"og:title", "twitter:title"};
-    private static final String[] AUTHOR_META = {"author", "article:author", "byl", "sailthru.author",
-            "parsely-author", "dc.creator", "dcterms.creator", "twitter:creator"};
     private static final String[] DATE_META = {"article:published_time", "og:published_time", "datePublished",
             "pubdate", "publishdate", "publish-date", "publish_date", "published_time", "article.published",
             "parsely-pub-date", "sailthru.date", "dc.date.issued", "dc.date", "dcterms.created", "dcterms.issued",
@@ -43,7 +34,7 @@ record PageMetadata(String title, String byline, Instant publishedAt, String can
     /** Reads the metadata of {@code page}; does not modify it. */
     static PageMetadata of(Document page, URI pageUrl) {
         JsonLdArticle ld = JsonLdArticle.of(page);
-        return new PageMetadata(title(page, ld, pageUrl), byline(page, ld), published(page, ld),
+        return new PageMetadata(title(page, ld, pageUrl), Bylines.find(page, ld), published(page, ld),
                 canonical(page, ld, pageUrl), language(page, ld), ld);
     }
 
@@ -57,35 +48,6 @@ record PageMetadata(String title, String byline, Instant publishedAt, String can
             raw = h1 != null && !h1.text().isBlank() ? h1.text() : page.title();
         }
         return TitleCleaner.clean(raw, meta(page, "og:site_name", "application-name"), pageUrl == null ? null : pageUrl.getHost());
-    }
-
-    private static String byline(Document page, JsonLdArticle ld) {
-        Set<String> names = new LinkedHashSet<>();
-        String meta = meta(page, AUTHOR_META);
-        if (meta != null && !meta.startsWith("http") && !meta.startsWith("@")) {
-            names.add(meta);
-        }
-        if (names.isEmpty()) {
-            names.addAll(ld.authors());
-        }
-        if (names.isEmpty()) {
-            for (Element e : page.select("[itemprop=author] [itemprop=name], [rel=author], [itemprop=author], "
-                    + ".byline, .author-name, .article-author, .author, [class*=byline]")) {
-                String text = e.text().strip();
-                if (!text.isEmpty() && text.length() <= MAX_BYLINE) {
-                    names.add(text);
-                    break;
-                }
-            }
-        }
-        List<String> cleaned = new ArrayList<>();
-        for (String name : names) {
-            String c = BY_PREFIX.matcher(TextRenderer.collapse(name).strip()).replaceFirst("").strip();
-            if (!c.isEmpty() && c.length() <= MAX_BYLINE && !cleaned.contains(c)) {
-                cleaned.add(c);
-            }
-        }
-        return cleaned.isEmpty() ? null : String.join(", ", cleaned);
     }
 
     private static Instant published(Document page, JsonLdArticle ld) {

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * Reads the publication times that pages write in meta tags, JSON-LD and {@code <time datetime>}:
  * ISO 8601 with or without offset, seconds, fraction or the {@code T} ({@code 2024-03-01 08:15:00+0200}),
  * plain dates, RFC 1123 ({@code Fri, 01 Mar 2024 06:15:00 GMT}) and Unix epoch seconds or millis.
- * A time without an offset is taken as UTC; a date alone as midnight UTC.
+ * A time without an offset is taken as UTC; a date alone as midnight UTC. Times before 1990 or after
+ * 2099 are placeholders ({@code 0001-01-01}) or ids, and read as none.
  *
  * <p>Stateless and thread-safe.
  */
@@ -26,8 +27,9 @@ final class PublishedTimeParser {
             "(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[T ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d{1,9}))?)?)?\\s*"
                     + "(Z|UTC|GMT|[+-]\\d{2}(?::?\\d{2})?)?");
     private static final Pattern EPOCH = Pattern.compile("\\d{9,13}");
-    /** Earlier than this an epoch number is more likely an id than a time. */
-    private static final long MIN_EPOCH_SECONDS = 631_152_000L; // 1990-01-01
+    /** Earlier than this a time is a placeholder ("0001-01-01") and an epoch number more likely an id. */
+    private static final Instant EARLIEST = Instant.parse("1990-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
 
     private PublishedTimeParser() {
     }
@@ -41,14 +43,18 @@ final class PublishedTimeParser {
         if (s.isEmpty() || s.length() > 64) {
             return null;
         }
+        Instant t = parseAny(s);
+        return t != null && !t.isBefore(EARLIEST) && t.isBefore(LATEST) ? t : null;
+    }
+
+    private static Instant parseAny(String s) {
         Matcher iso = ISO.matcher(s);
         if (iso.lookingAt()) {
             return fromIso(iso);
         }
         if (EPOCH.matcher(s).matches()) {
             long n = Long.parseLong(s);
-            long seconds = s.length() >= 12 ? n / 1000 : n;
-            return seconds >= MIN_EPOCH_SECONDS ? Instant.ofEpochSecond(seconds) : null;
+            return Instant.ofEpochSecond(s.length() >= 12 ? n / 1000 : n);
         }
         try {
             return ZonedDateTime.parse(s, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
