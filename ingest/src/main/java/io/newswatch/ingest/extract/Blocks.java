@@ -47,30 +47,35 @@ final class Blocks {
     /**
      * Wraps runs of inline content that sit beside block children into {@code <p>} elements. Containers
      * without block children are left as they are. Mutates the tree under {@code root}.
+     *
+     * @param stats counts taken of the tree as it is now
      */
-    static void wrapLooseText(Element root) {
+    static void wrapLooseText(Element root, TextStats stats) {
         List<Element> containers = new ArrayList<>();
         for (Element e : root.getAllElements()) {
-            if (CONTAINERS.contains(e.normalName()) && hasBlockChild(e) && hasLooseText(e)) {
+            if (CONTAINERS.contains(e.normalName()) && hasBlockChild(e) && hasLooseText(e, stats)) {
                 containers.add(e);
             }
         }
         for (Element container : containers) {
-            wrapRuns(container);
+            wrapRuns(container, stats);
         }
     }
 
     /**
      * The paragraph-like elements under {@code root} in document order: {@code p}, {@code pre}, and
-     * containers such as {@code div} or {@code td} that hold only inline content. List items are not
+     * containers such as {@code div} or {@code td} with no block element below them. List items are not
      * paragraphs: a list of one-line items is as likely a menu as prose.
+     *
+     * @param stats counts taken of the tree as it is now
      */
-    static List<Element> paragraphs(Element root) {
+    static List<Element> paragraphs(Element root, TextStats stats) {
         List<Element> out = new ArrayList<>();
         for (Element e : root.getAllElements()) {
             String n = e.normalName();
-            if (n.equals("p") || n.equals("pre")
-                    || (LEAF_PARAGRAPHS.contains(n) && e != root && !hasBlockChild(e))) {
+            // a p can hold blocks when an inline element between them does: the inner blocks speak for it
+            boolean paragraph = n.equals("p") || n.equals("pre") || (LEAF_PARAGRAPHS.contains(n) && e != root);
+            if (paragraph && stats.blocksBelow(e) == 0) {
                 out.add(e);
             }
         }
@@ -86,35 +91,39 @@ final class Blocks {
         return false;
     }
 
-    private static boolean hasLooseText(Element e) {
+    private static boolean hasLooseText(Element e, TextStats stats) {
         for (Node child : e.childNodes()) {
-            if (child instanceof TextNode t && !t.isBlank()) {
-                return true;
-            }
-            if (child instanceof Element c && !isBlock(c) && !c.nameIs("br") && TextStats.visibleChars(c.text()) > 0) {
+            if (isInlineText(child, stats)) {
                 return true;
             }
         }
         return false;
     }
 
-    private static void wrapRuns(Element container) {
+    private static boolean isInlineText(Node n, TextStats stats) {
+        if (n instanceof TextNode t) {
+            return !t.isBlank();
+        }
+        return n instanceof Element c && !isBlock(c) && stats.text(c) > 0;
+    }
+
+    private static void wrapRuns(Element container, TextStats stats) {
         List<Node> run = new ArrayList<>();
         for (Node child : new ArrayList<>(container.childNodes())) {
             boolean inline = child instanceof TextNode || (child instanceof Element c && !isBlock(c));
             if (inline) {
                 run.add(child);
             } else {
-                wrap(run);
+                wrap(run, stats);
             }
         }
-        wrap(run);
+        wrap(run, stats);
     }
 
-    private static void wrap(List<Node> run) {
+    private static void wrap(List<Node> run, TextStats stats) {
         boolean hasText = false;
         for (Node n : run) {
-            if ((n instanceof TextNode t && !t.isBlank()) || (n instanceof Element e && !e.nameIs("br") && !e.text().isBlank())) {
+            if (isInlineText(n, stats)) {
                 hasText = true;
                 break;
             }

@@ -5,6 +5,10 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * Finds who wrote an article: the JSON-LD {@code author} persons first (meta {@code author} is often the
@@ -42,15 +46,13 @@ final class Bylines {
     }
 
     /** @return the author names, comma separated, or {@code null} */
-    static String find(Document page, JsonLdArticle ld) {
+    static String find(Document page, MetaTags meta, JsonLdArticle ld) {
         List<String> candidates = new ArrayList<>();
         if (!ld.authors().isEmpty()) {
             candidates.add(String.join(", ", ld.authors()));
         }
         for (String name : AUTHOR_META) {
-            for (Element m : page.select("meta[name=" + name + "], meta[property=" + name + "]")) {
-                candidates.add(m.attr("content"));
-            }
+            candidates.addAll(meta.all(name));
         }
         for (String candidate : candidates) {
             String cleaned = clean(candidate);
@@ -59,12 +61,32 @@ final class Bylines {
             }
         }
         for (Element e : page.select(DOM_SELECTORS)) {
-            String cleaned = clean(e.text());
+            String cleaned = clean(textUpTo(e, 4 * MAX_LENGTH + 1));
             if (cleaned != null) {
                 return cleaned;
             }
         }
         return null;
+    }
+
+    /**
+     * The element's text, but no more than {@code limit} characters of it: a byline class on a page
+     * wrapper must not cost a walk of the whole page, once per wrapper.
+     */
+    static String textUpTo(Element e, int limit) {
+        StringBuilder sb = new StringBuilder();
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof TextNode t) {
+                    sb.append(t.text()).append(' ');
+                } else if (node instanceof Element el && el.isBlock()) {
+                    sb.append(' ');
+                }
+                return sb.length() > limit ? FilterResult.STOP : FilterResult.CONTINUE;
+            }
+        }, e);
+        return sb.toString();
     }
 
     /** The name part of a byline, or {@code null} when nothing name-like is left. */

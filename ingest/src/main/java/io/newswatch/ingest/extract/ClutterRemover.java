@@ -1,15 +1,14 @@
 package io.newswatch.ingest.extract;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Locale;
 import java.util.Set;
 import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
-import org.jsoup.select.Elements;
+import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
-import org.jsoup.select.NodeVisitor;
 
 /**
  * First pass over a page: removes what can never be article text, before any scoring, so that menus,
@@ -27,13 +26,19 @@ import org.jsoup.select.NodeVisitor;
 final class ClutterRemover {
 
     /** Elements without article text; their content never reaches the reader as prose. */
-    private static final String NON_TEXT = "script, style, noscript, template, svg, canvas, iframe, object, embed, "
-            + "video, audio, source, track, map, button, input, select, option, textarea, label, dialog, "
-            + "figcaption, link, meta, base, head > title";
+    private static final Set<String> NON_TEXT = Set.of("script", "style", "noscript", "template", "svg", "math",
+            "canvas", "iframe", "object", "embed", "video", "audio", "source", "track", "map", "button", "input",
+            "select", "option", "textarea", "label", "dialog", "figcaption", "link", "meta", "base", "title");
 
     private static final Set<String> FURNITURE = Set.of("nav", "aside", "footer", "header", "menu");
 
-    /** Above this share of the page's paragraph text, an element is kept whatever its class says. */
+    private static final String HEADING_LIKE = "h1, h2, h3, h4, h5, h6, strong, b, span, div, p, li";
+    private static final int MAX_HEADING = 60;
+    private static final int MAX_HEADING_ELEMENTS = 4;
+    /** A clutter-headed section with less text than this is clutter whatever its links. */
+    private static final int SHORT_SECTION = 300;
+
+    /** Above this share of the page's prose, an element is kept whatever its class says. */
     private static final double PROTECTED_SHARE = 0.5;
     /** Above this share, an element tagged or named as the article is kept. */
     private static final double BODY_SHARE = 0.1;
@@ -43,21 +48,29 @@ final class ClutterRemover {
 
     /** Cleans {@code body} in place. */
     void clean(Element body) {
-        removeComments(body);
-        body.select(NON_TEXT).remove();
-        removeHidden(body);
+        removeNonText(body);
         // before the class pass, which would take some headings ("relatedposts-title") and leave their sections
-        removeClutterSections(body);
-        TextStats stats = TextStats.of(body);
-        int pageProse = Math.max(1, prose(body, stats));
-        List<Element> doomed = new ArrayList<>();
-        for (Element e : body.getAllElements()) {
-            if (e != body && (FURNITURE.contains(e.normalName()) || ClassHints.namesClutter(e))
-                    && !isProtected(e, stats, pageProse) && !isQuote(e, stats)) {
-                doomed.add(e);
+        removeClutterSections(body, TextStats.of(body));
+        removeNamedClutter(body, TextStats.of(body));
+    }
+
+    /** Removes page furniture and elements named as clutter, without looking inside what it removes. */
+    private static void removeNamedClutter(Element body, TextStats stats) {
+        int pageProse = Math.max(1, stats.prose(body));
+        BatchRemoval removal = new BatchRemoval();
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof Element e && e != body
+                        && (FURNITURE.contains(e.normalName()) || ClassHints.namesClutter(e))
+                        && !isProtected(e, stats, pageProse) && !isQuote(e, stats)) {
+                    removal.add(e);
+                    return FilterResult.SKIP_ENTIRELY;
+                }
+                return FilterResult.CONTINUE;
             }
-        }
-        doomed.forEach(Node::remove);
+        }, body);
+        removal.apply();
     }
 
     /**
@@ -66,7 +79,7 @@ final class ClutterRemover {
      * article wrapper carries.
      */
     private static boolean isProtected(Element e, TextStats stats, int pageProse) {
-        double share = (double) prose(e, stats) / pageProse;
+        double share = (double) stats.prose(e) / pageProse;
         if (e.nameIs("article") || e.nameIs("main") || ClassHints.namesBody(e)) {
             return share >= BODY_SHARE;
         }
@@ -74,45 +87,27 @@ final class ClutterRemover {
     }
 
     /**
-     * True when most of the element's text is a block quote: embedded posts ({@code <div
-     * class="social-embed"><blockquote class="twitter-tweet">}) are quoted in the article, not shared from it.
+     * True when most of the element's text is quoted: embedded posts ({@code <div class="social-embed">
+     * <blockquote class="twitter-tweet">}) are quoted in the article, not shared from it.
      */
     private static boolean isQuote(Element e, TextStats stats) {
-        int text = stats.text(e);
-        if (text == 0) {
-            return false;
-        }
-        for (Element quote : e.getElementsByTag("blockquote")) {
-            if (stats.text(quote) >= 0.5 * text) {
-                return true;
-            }
-        }
-        return false;
+        return stats.text(e) > 0 && stats.quoteText(e) >= 0.5 * stats.text(e);
     }
 
-    /** Text outside links: what menus and link lists lack and articles have. */
-    private static int prose(Element e, TextStats stats) {
-        return stats.text(e) - stats.linkText(e);
-    }
-
-    private static void removeComments(Element root) {
-        List<Node> comments = new ArrayList<>();
-        NodeTraversor.traverse((NodeVisitor) (node, depth) -> {
-            if (node instanceof Comment) {
-                comments.add(node);
+    /** Removes comments, non-text elements and hidden elements. */
+    private static void removeNonText(Element root) {
+        BatchRemoval removal = new BatchRemoval();
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof Comment || (node instanceof Element e && (NON_TEXT.contains(e.normalName()) || isHidden(e)))) {
+                    removal.add(node);
+                    return FilterResult.SKIP_ENTIRELY;
+                }
+                return FilterResult.CONTINUE;
             }
         }, root);
-        comments.forEach(Node::remove);
-    }
-
-    private static void removeHidden(Element root) {
-        List<Element> hidden = new ArrayList<>();
-        for (Element e : root.getAllElements()) {
-            if (isHidden(e)) {
-                hidden.add(e);
-            }
-        }
-        hidden.forEach(Node::remove);
+        removal.apply();
     }
 
     static boolean isHidden(Element e) {
@@ -130,67 +125,82 @@ final class ClutterRemover {
     /**
      * Removes sections introduced by a clutter heading. The section is the heading's container when the
      * heading opens it; it goes whole when the heading is an unambiguous phrase ("You may also like") or
-     * when the rest is a list of links. Otherwise only the heading goes, with the link lists after it.
-     * A container named as the article body never goes whole.
+     * when the rest is a list of links, unless it holds an element named as the article body. Otherwise
+     * only the heading goes, with the link lists that follow it.
      */
-    private static void removeClutterSections(Element body) {
-        Elements candidates = body.select("h1, h2, h3, h4, h5, h6, strong, b, span, div, p, li");
-        TextStats stats = TextStats.of(body);
-        for (Element heading : candidates) {
+    private static void removeClutterSections(Element body, TextStats stats) {
+        BatchRemoval removal = new BatchRemoval();
+        Set<Element> removed = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Element heading : body.select(HEADING_LIKE)) {
             // the cheap tests first: this runs on every div of the page
-            if (heading.parent() == null || heading.childrenSize() > 2 || stats.text(heading) > 60
-                    || stats.text(heading) == 0) {
+            int chars = stats.text(heading);
+            if (chars == 0 || chars > MAX_HEADING || stats.elementsBelow(heading) > MAX_HEADING_ELEMENTS
+                    || heading.parent() == null) {
                 continue;
             }
             BoilerplatePhrases.Heading kind = BoilerplatePhrases.sectionHeading(heading.text());
-            if (kind == BoilerplatePhrases.Heading.NONE) {
+            if (kind == BoilerplatePhrases.Heading.NONE || isInside(heading, removed)) {
                 continue;
             }
             Element section = heading.parent();
-            while (section != body && section.parent() != null && section.text().length() <= heading.text().length() + 2) {
+            while (section != body && section.parent() != null && stats.text(section) <= chars) {
                 heading = section;
                 section = section.parent();
             }
-            boolean opens = heading == firstTextChild(section);
-            if (section != body && section.parent() != null && opens && !ClassHints.namesBody(section)
-                    && (kind == BoilerplatePhrases.Heading.STRONG || isLinkList(section, heading))) {
-                section.remove();
+            boolean opens = opens(heading, stats);
+            if (section != body && section.parent() != null && opens && !holdsBody(section)
+                    && (kind == BoilerplatePhrases.Heading.STRONG || isLinkList(section, heading, stats))) {
+                removed.add(section);
             } else {
-                for (Element next = heading.nextElementSibling(); next != null; ) {
-                    Element after = next.nextElementSibling();
-                    if (!isLinkDense(next)) {
+                removed.add(heading);
+                for (Element next = heading.nextElementSibling(); next != null; next = next.nextElementSibling()) {
+                    if (stats.text(next) > 0 && stats.linkDensity(next) < 0.5) {
                         break;
                     }
-                    next.remove();
-                    next = after;
+                    removed.add(next);
                 }
-                heading.remove();
             }
         }
+        removed.forEach(removal::add);
+        removal.apply();
     }
 
-    private static Element firstTextChild(Element e) {
-        for (Element child : e.children()) {
-            if (!child.text().isBlank()) {
-                return child;
+    /** True when {@code e} or one of its ancestors is in {@code removed}. */
+    private static boolean isInside(Element e, Set<Element> removed) {
+        if (removed.isEmpty()) {
+            return false;
+        }
+        for (Element p = e; p != null; p = p.parent()) {
+            if (removed.contains(p)) {
+                return true;
             }
         }
-        return null;
+        return false;
     }
 
-    private static boolean isLinkDense(Element e) {
-        TextStats stats = TextStats.of(e);
-        return stats.text(e) == 0 || stats.linkDensity(e) >= 0.5;
-    }
-
-    /** True when {@code e}, ignoring {@code except}, is mostly links or has no prose paragraph. */
-    private static boolean isLinkList(Element e, Element except) {
-        TextStats stats = TextStats.of(e);
-        int text = stats.text(e) - (except == null ? 0 : stats.text(except));
-        int links = stats.linkText(e) - (except == null ? 0 : stats.linkText(except));
-        if (text <= 0) {
-            return true;
+    /** True when no element before {@code heading} in its parent has text. */
+    private static boolean opens(Element heading, TextStats stats) {
+        for (Element before = heading.previousElementSibling(); before != null; before = before.previousElementSibling()) {
+            if (stats.text(before) > 0) {
+                return false;
+            }
         }
-        return links >= 0.5 * text || (text < 400 && e.select("p").size() <= 1);
+        return true;
+    }
+
+    private static boolean holdsBody(Element section) {
+        for (Element e : section.getAllElements()) {
+            if (ClassHints.namesBody(e)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when {@code section}, without {@code heading}, is mostly links or short. */
+    private static boolean isLinkList(Element section, Element heading, TextStats stats) {
+        int text = stats.text(section) - stats.text(heading);
+        int links = stats.linkText(section) - stats.linkText(heading);
+        return text <= 0 || links >= 0.5 * text || text < SHORT_SECTION;
     }
 }

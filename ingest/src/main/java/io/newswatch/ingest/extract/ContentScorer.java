@@ -1,9 +1,11 @@
 package io.newswatch.ingest.extract;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jsoup.nodes.Element;
 
 /**
@@ -24,6 +26,9 @@ final class ContentScorer {
     private static final int MIN_PARAGRAPH = 25;
     private static final int ANCESTOR_LEVELS = 5;
     private static final int MIN_ALTERNATIVES = 3;
+    private static final int MAX_TWINS = 50;
+    /** Twins nested deeper than this below the candidate are not looked for: it would cost time on hostile pages. */
+    private static final int MAX_TWIN_DEPTH = 100;
 
     private final Map<Element, Double> scores = new IdentityHashMap<>();
     private final TextStats stats;
@@ -108,10 +113,10 @@ final class ContentScorer {
     /** When several near-best candidates share an ancestor with the best, the article is that ancestor. */
     private Element preferCommonAncestor(Element top, List<Element> ranked) {
         double topScore = scores.get(top);
-        List<Element> alternatives = new ArrayList<>();
+        List<Set<Element>> alternatives = new ArrayList<>();
         for (int i = 1; i < ranked.size() && alternatives.size() < 5; i++) {
             if (scores.get(ranked.get(i)) / topScore >= 0.75) {
-                alternatives.add(ranked.get(i));
+                alternatives.add(selfAndAncestors(ranked.get(i)));
             }
         }
         if (alternatives.size() < MIN_ALTERNATIVES) {
@@ -119,8 +124,8 @@ final class ContentScorer {
         }
         for (Element parent = top.parent(); parent != null && parent != body; parent = parent.parent()) {
             int contained = 0;
-            for (Element alt : alternatives) {
-                if (alt == parent || isAncestor(parent, alt)) {
+            for (Set<Element> lineage : alternatives) {
+                if (lineage.contains(parent)) {
                     contained++;
                 }
             }
@@ -129,6 +134,14 @@ final class ContentScorer {
             }
         }
         return top;
+    }
+
+    private static Set<Element> selfAndAncestors(Element e) {
+        Set<Element> out = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Element p = e; p != null; p = p.parent()) {
+            out.add(p);
+        }
+        return out;
     }
 
     /** Moves up while the parent scores higher, and through wrappers that hold nothing but the candidate. */
@@ -166,11 +179,16 @@ final class ContentScorer {
             return List.of(top);
         }
         double threshold = Math.max(10, score(top) * 0.2);
+        Set<Element> lineage = selfAndAncestors(top);
         List<Element> out = new ArrayList<>();
         for (Element e : body.getElementsByAttributeValue("class", top.className())) {
             if (e == top || (e.normalName().equals(top.normalName()) && score(e) >= threshold
-                    && !isAncestor(e, top) && !isAncestor(top, e))) {
+                    && !lineage.contains(e) && !isAncestor(top, e))) {
                 out.add(e);
+            }
+            if (out.size() > MAX_TWINS) {
+                // a page of hundreds of same-class blocks is a listing, not an article in chunks
+                return List.of(top);
             }
         }
         return out;
@@ -196,7 +214,7 @@ final class ContentScorer {
         if (scores.containsKey(sibling) && score(sibling) + bonus >= threshold) {
             return true;
         }
-        if (!sibling.nameIs("p")) {
+        if (!sibling.nameIs("p") || stats.blocksBelow(sibling) > 0) {
             return false;
         }
         String text = sibling.text();
@@ -209,7 +227,8 @@ final class ContentScorer {
     }
 
     private static boolean isAncestor(Element ancestor, Element e) {
-        for (Element p = e.parent(); p != null; p = p.parent()) {
+        int depth = 0;
+        for (Element p = e.parent(); p != null && depth < MAX_TWIN_DEPTH; p = p.parent(), depth++) {
             if (p == ancestor) {
                 return true;
             }

@@ -41,10 +41,14 @@ public final class JsoupArticleExtractor implements ArticleExtractor {
     private static String bodyText(Document page, PageMetadata meta) {
         Element body = page.body();
         new ClutterRemover().clean(body);
-        Blocks.wrapLooseText(body);
+        Blocks.wrapLooseText(body, TextStats.of(body));
         TextStats stats = TextStats.of(body);
         ArticleBodyHint hint = ArticleBodyHint.of(meta.jsonLd().articleBody());
-        List<Element> content = new ContentScorer(body, stats, hint).select(Blocks.paragraphs(body));
+        List<Element> content = new ContentScorer(body, stats, hint).select(Blocks.paragraphs(body, stats));
+        if (content.isEmpty()) {
+            // no paragraph anywhere: a page of bare text, or of nothing
+            content = List.of(body);
+        }
         List<TextBlock> blocks = BlockFilter.filter(TextRenderer.render(content), meta.title());
         String text = join(blocks);
         String ldBody = meta.jsonLd().articleBody();

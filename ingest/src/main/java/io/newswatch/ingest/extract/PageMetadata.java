@@ -34,12 +34,13 @@ record PageMetadata(String title, String byline, Instant publishedAt, String can
     /** Reads the metadata of {@code page}; does not modify it. */
     static PageMetadata of(Document page, URI pageUrl) {
         JsonLdArticle ld = JsonLdArticle.of(page);
-        return new PageMetadata(title(page, ld, pageUrl), Bylines.find(page, ld), published(page, ld),
-                canonical(page, ld, pageUrl), language(page, ld), ld);
+        MetaTags meta = MetaTags.of(page);
+        return new PageMetadata(title(page, meta, ld, pageUrl), Bylines.find(page, meta, ld), published(page, meta, ld),
+                canonical(page, meta, pageUrl), language(page, meta, ld), ld);
     }
 
-    private static String title(Document page, JsonLdArticle ld, URI pageUrl) {
-        String raw = meta(page, TITLE_META);
+    private static String title(Document page, MetaTags meta, JsonLdArticle ld, URI pageUrl) {
+        String raw = meta.first(TITLE_META);
         if (raw == null) {
             raw = ld.headline();
         }
@@ -47,11 +48,11 @@ record PageMetadata(String title, String byline, Instant publishedAt, String can
             Element h1 = page.selectFirst("h1");
             raw = h1 != null && !h1.text().isBlank() ? h1.text() : page.title();
         }
-        return TitleCleaner.clean(raw, meta(page, "og:site_name", "application-name"), pageUrl == null ? null : pageUrl.getHost());
+        return TitleCleaner.clean(raw, meta.first("og:site_name", "application-name"), pageUrl == null ? null : pageUrl.getHost());
     }
 
-    private static Instant published(Document page, JsonLdArticle ld) {
-        Instant fromMeta = PublishedTimeParser.parse(meta(page, "article:published_time", "og:published_time",
+    private static Instant published(Document page, MetaTags meta, JsonLdArticle ld) {
+        Instant fromMeta = PublishedTimeParser.parse(meta.first("article:published_time", "og:published_time",
                 "datePublished"));
         if (fromMeta != null) {
             return fromMeta;
@@ -68,7 +69,7 @@ record PageMetadata(String title, String byline, Instant publishedAt, String can
             }
         }
         for (String name : DATE_META) {
-            Instant t = PublishedTimeParser.parse(meta(page, name));
+            Instant t = PublishedTimeParser.parse(meta.first(name));
             if (t != null) {
                 return t;
             }
@@ -76,15 +77,14 @@ record PageMetadata(String title, String byline, Instant publishedAt, String can
         return null;
     }
 
-    private static String canonical(Document page, JsonLdArticle ld, URI pageUrl) {
+    private static String canonical(Document page, MetaTags meta, URI pageUrl) {
         for (Element link : page.select("link[rel~=(?i)^canonical$][href]")) {
             String url = absolute(link.attr("href"), pageUrl);
             if (url != null) {
                 return url;
             }
         }
-        String og = absolute(meta(page, "og:url"), pageUrl);
-        return og;
+        return absolute(meta.first("og:url"), pageUrl);
     }
 
     /** {@code href} made absolute against {@code base}; {@code null} when it is not an http(s) URL. */
@@ -108,12 +108,12 @@ record PageMetadata(String title, String byline, Instant publishedAt, String can
         }
     }
 
-    private static String language(Document page, JsonLdArticle ld) {
+    private static String language(Document page, MetaTags meta, JsonLdArticle ld) {
         Element html = page.selectFirst("html");
         String[] declared = {
                 html == null ? null : html.attr("lang"),
                 html == null ? null : html.attr("xml:lang"),
-                meta(page, "content-language", "language", "og:locale", "dc.language"),
+                meta.first("content-language", "language", "og:locale", "dc.language"),
                 ld.inLanguage()};
         for (String value : declared) {
             String code = isoCode(value);
@@ -136,21 +136,5 @@ record PageMetadata(String title, String byline, Instant publishedAt, String can
         }
         String code = v.substring(0, cut);
         return code.length() == 2 && ISO_LANGUAGES.contains(code) ? code : null;
-    }
-
-    /** The first non-blank content of a meta tag named (name, property, itemprop or http-equiv) any of {@code names}. */
-    private static String meta(Document page, String... names) {
-        for (String name : names) {
-            for (Element m : page.getElementsByTag("meta")) {
-                if (name.equalsIgnoreCase(m.attr("property")) || name.equalsIgnoreCase(m.attr("name"))
-                        || name.equalsIgnoreCase(m.attr("itemprop")) || name.equalsIgnoreCase(m.attr("http-equiv"))) {
-                    String content = m.attr("content").strip();
-                    if (!content.isEmpty()) {
-                        return content;
-                    }
-                }
-            }
-        }
-        return null;
     }
 }
