@@ -12,19 +12,27 @@ import java.util.List;
  */
 final class BlockFilter {
 
+    /** The headline and byline are looked for among this many first kept blocks. */
+    private static final int HEADER_BLOCKS = 3;
+    private static final int MAX_HEADER_LINE = 300;
+    /** What a byline line may hold besides the name: "By", a date, a time. */
+    private static final int MAX_BYLINE_DECORATION = 50;
+
     private BlockFilter() {
     }
 
     /**
      * @param blocks the rendered blocks, in order
      * @param title  the article's title, to drop its repetition, not null
+     * @param byline the article's byline, to drop its repetition, or {@code null}
      * @return the kept blocks, in order
      */
-    static List<TextBlock> filter(List<TextBlock> blocks, String title) {
+    static List<TextBlock> filter(List<TextBlock> blocks, String title, String byline) {
         String normTitle = ArticleBodyHint.normalise(title);
+        String normByline = byline == null ? "" : ArticleBodyHint.normalise(byline);
         List<TextBlock> kept = new ArrayList<>(blocks.size());
         for (TextBlock b : blocks) {
-            if (isClutter(b) || (!normTitle.isEmpty() && ArticleBodyHint.normalise(b.text()).equals(normTitle))) {
+            if (isClutter(b) || (kept.size() < HEADER_BLOCKS && isHeader(b, normTitle, normByline))) {
                 continue;
             }
             kept.add(b);
@@ -33,6 +41,16 @@ final class BlockFilter {
             kept.remove(kept.size() - 1);
         }
         return kept;
+    }
+
+    /** The headline, or a short line naming the author ("By Jane Doe, 2 March 2025"), repeated above the text. */
+    private static boolean isHeader(TextBlock b, String title, String byline) {
+        if (b.chars() > MAX_HEADER_LINE) {
+            return false;
+        }
+        String text = ArticleBodyHint.normalise(b.text());
+        return (!title.isEmpty() && text.equals(title))
+                || (!byline.isEmpty() && text.contains(byline) && text.length() <= byline.length() + MAX_BYLINE_DECORATION);
     }
 
     private static boolean isClutter(TextBlock b) {

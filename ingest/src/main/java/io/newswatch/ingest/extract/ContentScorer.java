@@ -61,7 +61,7 @@ final class ContentScorer {
         top = preferCommonAncestor(top, ranked);
         top = climb(top);
         List<Element> twins = twins(top);
-        return twins.size() > 1 ? twins : withSiblings(top);
+        return twins.size() > 1 ? twins : withSiblings(outermostWrapper(top));
     }
 
     double score(Element e) {
@@ -144,7 +144,7 @@ final class ContentScorer {
         return out;
     }
 
-    /** Moves up while the parent scores higher, and through wrappers that hold nothing but the candidate. */
+    /** Moves up while the parent scores higher. */
     private Element climb(Element top) {
         double last = score(top);
         double threshold = last / 3;
@@ -162,6 +162,11 @@ final class ContentScorer {
             }
             last = s;
         }
+        return top;
+    }
+
+    /** Moves up through wrappers that hold nothing but the candidate, so that its siblings are the article's. */
+    private Element outermostWrapper(Element top) {
         while (top.parent() != null && top.parent() != body && top.parent().childrenSize() == 1) {
             top = top.parent();
         }

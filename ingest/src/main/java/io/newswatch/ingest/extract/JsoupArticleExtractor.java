@@ -49,7 +49,7 @@ public final class JsoupArticleExtractor implements ArticleExtractor {
             // no paragraph anywhere: a page of bare text, or of nothing
             content = List.of(body);
         }
-        List<TextBlock> blocks = BlockFilter.filter(TextRenderer.render(content), meta.title());
+        List<TextBlock> blocks = BlockFilter.filter(TextRenderer.render(content), meta.title(), meta.byline());
         String text = join(blocks);
         String ldBody = meta.jsonLd().articleBody();
         if (text.length() < SHORT_BODY && ldBody != null && ldBody.strip().length() > text.length()) {

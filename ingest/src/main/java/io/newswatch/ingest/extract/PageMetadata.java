@@ -29,7 +29,7 @@ record PageMetadata(String title, String byline, Instant publishedAt, String can
     private static final String[] DATE_META = {"article:published_time", "og:published_time", "datePublished",
             "pubdate", "publishdate", "publish-date", "publish_date", "published_time", "article.published",
             "parsely-pub-date", "sailthru.date", "dc.date.issued", "dc.date", "dcterms.created", "dcterms.issued",
-            "date", "article:modified_time", "og:updated_time", "dateModified"};
+            "date"};
 
     /** Reads the metadata of {@code page}; does not modify it. */
     static PageMetadata of(Document page, URI pageUrl) {
@@ -40,15 +40,21 @@ record PageMetadata(String title, String byline, Instant publishedAt, String can
     }
 
     private static String title(Document page, MetaTags meta, JsonLdArticle ld, URI pageUrl) {
+        String siteName = meta.first("og:site_name", "application-name");
         String raw = meta.first(TITLE_META);
-        if (raw == null) {
+        if (raw == null || raw.equalsIgnoreCase(siteName)) {
+            // some sites put their own name in og:title on every page
             raw = ld.headline();
         }
-        if (raw == null) {
-            Element h1 = page.selectFirst("h1");
-            raw = h1 != null && !h1.text().isBlank() ? h1.text() : page.title();
+        Element h = page.selectFirst("h1");
+        if (h == null) {
+            h = page.selectFirst("h2");
         }
-        return TitleCleaner.clean(raw, meta.first("og:site_name", "application-name"), pageUrl == null ? null : pageUrl.getHost());
+        String heading = h == null ? null : Bylines.textUpTo(h, TitleCleaner.MAX_LENGTH).strip();
+        if (raw == null) {
+            raw = heading != null && !heading.isEmpty() ? heading : page.title();
+        }
+        return TitleCleaner.clean(raw, siteName, pageUrl == null ? null : pageUrl.getHost(), heading);
     }
 
     private static Instant published(Document page, MetaTags meta, JsonLdArticle ld) {

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
  * Strips the site name that pages add to their titles: {@code "Cartels recruit drone pilots | Example
  * News"}, {@code "Example News - Cartels recruit drone pilots"}.
  *
- * <p>A part is taken off when it is the site name (from {@code og:site_name}, or the host name without
+ * <p>When one part is the page's main heading, that part is the title. Otherwise a part is taken off
+ * when it is the site name (from {@code og:site_name}, or the host name without
  * {@code www.} and the top-level domain), or, for the {@code " | "} separator that almost only sites use,
  * when it is short. Headlines that merely contain a dash keep it. Stateless and thread-safe.
  */
@@ -16,6 +17,9 @@ final class TitleCleaner {
     private static final Pattern SEPARATOR = Pattern.compile("\\s+(?:[|\\-\u2013\u2014\u00b7\u2022:\u00bb/]|::)\\s+");
     private static final Pattern PIPE = Pattern.compile("\\s+\\|\\s+");
 
+    /** Longer titles are markup gone wrong; cutting them keeps the work bounded. */
+    static final int MAX_LENGTH = 1_000;
+
     private TitleCleaner() {
     }
 
@@ -23,12 +27,21 @@ final class TitleCleaner {
      * @param title    the raw title, not null
      * @param siteName the site's name, or {@code null}
      * @param host     the page's host name, or {@code null}
+     * @param heading  the page's main heading ({@code h1}), or {@code null}: a title part equal to it is the headline
      */
-    static String clean(String title, String siteName, String host) {
-        String t = TextRenderer.collapse(title).strip();
+    static String clean(String title, String siteName, String host, String heading) {
+        String t = TextRenderer.collapse(title.length() > MAX_LENGTH ? title.substring(0, MAX_LENGTH) : title).strip();
         String[] parts = SEPARATOR.split(t);
         if (parts.length < 2) {
             return t;
+        }
+        if (heading != null) {
+            String h = ArticleBodyHint.normalise(heading);
+            for (String part : parts) {
+                if (!h.isEmpty() && ArticleBodyHint.normalise(part).equals(h)) {
+                    return part.strip();
+                }
+            }
         }
         String first = parts[0];
         String last = parts[parts.length - 1];
