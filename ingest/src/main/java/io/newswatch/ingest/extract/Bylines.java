@@ -79,14 +79,15 @@ final class Bylines {
             @Override
             public FilterResult head(Node node, int depth) {
                 if (node instanceof TextNode t) {
-                    sb.append(t.text()).append(' ');
+                    String text = t.getWholeText();
+                    sb.append(text, 0, Math.min(text.length(), limit + 1 - sb.length())).append(' ');
                 } else if (node instanceof Element el && el.isBlock()) {
                     sb.append(' ');
                 }
                 return sb.length() > limit ? FilterResult.STOP : FilterResult.CONTINUE;
             }
         }, e);
-        return sb.toString();
+        return TextRenderer.collapse(sb.toString());
     }
 
     /** The name part of a byline, or {@code null} when nothing name-like is left. */
