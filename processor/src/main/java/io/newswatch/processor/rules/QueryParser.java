@@ -164,7 +164,7 @@ final class QueryParser {
             if (peek().endsGroup()) {
                 throw new QuerySyntaxException("field '" + t.text + ":' at position " + t.position + " has nothing to search for", t.position);
             }
-            node = parseAtom(fieldScope);
+            node = atField(parseAtom(fieldScope), t.position);
         } else {
             node = parseAtom(scope);
         }
@@ -173,6 +173,16 @@ final class QueryParser {
             node = new Boost(node, caret.number, caret.position);
         }
         return node;
+    }
+
+    /** A field-scoped word or phrase is reported at its field name, where the reader sees it start. */
+    private static QueryNode atField(QueryNode node, int position) {
+        return switch (node) {
+            case Word w -> new Word(w.scope(), w.text(), position);
+            case Wildcard w -> new Wildcard(w.scope(), w.pattern(), position);
+            case Phrase p -> new Phrase(p.scope(), p.text(), p.slop(), position);
+            default -> node;
+        };
     }
 
     private QueryNode parseAtom(Scope scope) throws QuerySyntaxException {
@@ -284,7 +294,7 @@ final class QueryParser {
         if (t.type != Type.RPAREN) {
             String found = t.type == Type.EOF ? "the end of the query" : t.describe() + " at position " + t.position;
             throw new QuerySyntaxException("missing ')' to close " + what + " at position " + open.position + "; found " + found,
-                    t.type == Type.EOF ? query.length() : t.position);
+                    open.position);
         }
         take();
     }
