@@ -5,6 +5,7 @@ import io.newswatch.processor.analysis.LanguageAnalyzer;
 import io.newswatch.processor.rules.QueryNode.Bool;
 import io.newswatch.processor.rules.QueryNode.Boost;
 import io.newswatch.processor.rules.QueryNode.Clause;
+import io.newswatch.processor.rules.QueryNode.Exact;
 import io.newswatch.processor.rules.QueryNode.Near;
 import io.newswatch.processor.rules.QueryNode.Phrase;
 import io.newswatch.processor.rules.QueryNode.Scope;
@@ -140,6 +141,7 @@ final class QueryCompiler {
         Query query(QueryNode node, boolean top) throws QuerySyntaxException {
             return switch (node) {
                 case Word w -> word(w);
+                case Exact e -> new TermQuery(new Term(field(e.scope()), exact(e)));
                 case Wildcard w -> wildcard(w);
                 case Phrase p -> phrase(p);
                 case Bool b -> bool(b, top);
@@ -176,6 +178,11 @@ final class QueryCompiler {
                 return new TermQuery(new Term(field, tokens.get(0).term));
             }
             return phraseQuery(field, tokens, p.slop());
+        }
+
+        /** The folded, unstemmed form: what the index holds beside each stem. */
+        private String exact(Exact e) {
+            return analyzer.normalize(field(e.scope()), e.text()).utf8ToString();
         }
 
         private static Query phraseQuery(String field, List<Token> tokens, int slop) {
@@ -250,6 +257,7 @@ final class QueryCompiler {
                     List<Token> tokens = analyze(field(w.scope()), w.text());
                     yield tokens.isEmpty() ? null : sequence(tokens, 0);
                 }
+                case Exact e -> Intervals.term(exact(e));
                 case Phrase p -> {
                     List<Token> tokens = analyze(field(p.scope()), p.text());
                     yield tokens.isEmpty() ? null : sequence(tokens, p.slop());
@@ -272,7 +280,12 @@ final class QueryCompiler {
                             alternatives.add(s);
                         }
                     }
-                    yield alternatives.isEmpty() ? null : alternatives.size() == 1 ? alternatives.get(0) : Intervals.or(alternatives);
+                    // Not rewritten: Lucene would otherwise pull every alternative up into its own copy of the
+                    // enclosing NEAR, one copy per combination of alternatives, which for word groups of desk
+                    // rules runs into the tens of thousands. Alternatives of one word need no rewrite; see
+                    // the package documentation for the rare miss with alternatives of different lengths.
+                    yield alternatives.isEmpty() ? null
+                            : alternatives.size() == 1 ? alternatives.get(0) : Intervals.or(false, alternatives);
                 }
                 case Near n -> near(n);
                 case Boost b -> throw new QuerySyntaxException("boosts are not allowed inside NEAR", b.position());

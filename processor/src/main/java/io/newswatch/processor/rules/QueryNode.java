@@ -48,6 +48,14 @@ sealed interface QueryNode {
     }
 
     /**
+     * A word written {@code =word}: matched as written (folded, not stemmed), so {@code =attacked} does not
+     * find "attack". The index keeps stems beside the written forms, so it may also find a word whose stem is
+     * spelled exactly like it.
+     */
+    record Exact(Scope scope, String text, int position) implements QueryNode {
+    }
+
+    /**
      * A word with {@code *} or {@code ?}: matched against the folded, unstemmed words of the article.
      *
      * @param pattern in Lucene wildcard syntax: escaped characters keep their backslash

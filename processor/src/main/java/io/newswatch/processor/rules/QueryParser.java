@@ -3,6 +3,7 @@ package io.newswatch.processor.rules;
 import io.newswatch.processor.rules.QueryNode.Bool;
 import io.newswatch.processor.rules.QueryNode.Boost;
 import io.newswatch.processor.rules.QueryNode.Clause;
+import io.newswatch.processor.rules.QueryNode.Exact;
 import io.newswatch.processor.rules.QueryNode.Near;
 import io.newswatch.processor.rules.QueryNode.Phrase;
 import io.newswatch.processor.rules.QueryNode.Scope;
@@ -179,6 +180,7 @@ final class QueryParser {
     private static QueryNode atField(QueryNode node, int position) {
         return switch (node) {
             case Word w -> new Word(w.scope(), w.text(), position);
+            case Exact e -> new Exact(e.scope(), e.text(), position);
             case Wildcard w -> new Wildcard(w.scope(), w.pattern(), position);
             case Phrase p -> new Phrase(p.scope(), p.text(), p.slop(), position);
             default -> node;
@@ -213,6 +215,17 @@ final class QueryParser {
                     Token tilde = peek();
                     throw new QuerySyntaxException("fuzzy matching ('~' after a word, position " + tilde.position
                             + ") is not supported; use a wildcard such as dron*", tilde.position);
+                }
+                if (t.text.startsWith("=") && !t.wildcard) {
+                    String word = t.text.substring(1);
+                    if (word.isEmpty() || !word.codePoints().allMatch(c -> Character.isLetterOrDigit(c) || c == '\'' || c == '’')) {
+                        throw new QuerySyntaxException("'=' at position " + t.position + " must be followed by a single word, as in =attacked",
+                                t.position);
+                    }
+                    if (scope == Scope.ENTITY) {
+                        throw new QuerySyntaxException("entity: takes an entity id, not =word (position " + t.position + ")", t.position);
+                    }
+                    return new Exact(scope, word, t.position);
                 }
                 return t.wildcard ? new Wildcard(scope, t.text, t.position) : new Word(scope, t.text, t.position);
             }
@@ -258,6 +271,7 @@ final class QueryParser {
     private static void checkNearArgument(String near, Scope scope, QueryNode node) throws QuerySyntaxException {
         switch (node) {
             case Word w -> checkScope(near, scope, w.scope(), w.position());
+            case Exact e -> checkScope(near, scope, e.scope(), e.position());
             case Wildcard w -> checkScope(near, scope, w.scope(), w.position());
             case Phrase p -> checkScope(near, scope, p.scope(), p.position());
             case Near n -> checkScope(near, scope, n.scope(), n.position());

@@ -20,6 +20,7 @@ class QueryParserTest {
     private static String render(QueryNode n) {
         return switch (n) {
             case Word w -> scope(w.scope()) + w.text();
+            case QueryNode.Exact e -> scope(e.scope()) + "=" + e.text();
             case Wildcard w -> scope(w.scope()) + w.pattern();
             case Phrase p -> scope(p.scope()) + "\"" + p.text() + "\"" + (p.slop() > 0 ? "~" + p.slop() : "");
             case Bool b -> b.clauses().stream().map(c -> switch (c.occur()) {
@@ -68,6 +69,7 @@ class QueryParserTest {
             title:NEAR/2(a, NEAR/1(b, c)) => title:NEAR/2[title:a, title:NEAR/1[title:b, title:c]]
             drone^2 cartel => (drone^2.0 cartel)
             near OR NEAR => (near NEAR)
+            =attacked OR title:=struck => (=attacked title:=struck)
             """)
     void shouldParse(String query, String expected) throws Exception {
         assertThat(parse(query)).isEqualTo(expected);
@@ -93,6 +95,7 @@ class QueryParserTest {
             entity:"cjng" => 7 => entity: takes an entity id, not a phrase
             drone AND () => 11 => empty group at position 11
             - drone => 0 => '-' at position 0 must be written directly before a word or group
+            drone AND =ex-soldier => 10 => '=' at position 10 must be followed by a single word
             """)
     void shouldReportErrorsWithTheirPosition(String query, int position, String message) {
         assertThatThrownBy(() -> QueryParser.parse(query))
