@@ -1,0 +1,102 @@
+package io.newswatch.processor.rules;
+
+import io.newswatch.processor.analysis.Language;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.automaton.ByteRunAutomaton;
+
+/**
+ * Compiles a {@link WatchRule} into the Lucene query the matcher registers: the query is parsed once, then
+ * compiled once per language of the rule, and the languages are OR'ed (the monitor indexes each
+ * language's part on its own, so an English article only ever tries the English parts). Thread-safe.
+ */
+final class RuleCompiler {
+
+    private static final QueryCompiler COMPILER = new QueryCompiler();
+
+    private RuleCompiler() {
+    }
+
+    /**
+     * A compiled rule.
+     *
+     * @param prefixes literal prefixes of its wildcards, for {@link WildcardPresearch}
+     */
+    record CompiledRule(WatchRule rule, Query query, Set<String> prefixes) {
+        /** The monitor's id for this version of the rule, so each hit names the version that produced it. */
+        String monitorId() {
+            return monitorId(rule);
+        }
+
+        static String monitorId(WatchRule rule) {
+            return rule.id() + "@" + rule.version();
+        }
+
+        static String ruleId(String monitorId) {
+            int at = monitorId.indexOf('@');
+            return at < 0 ? monitorId : monitorId.substring(0, at);
+        }
+    }
+
+    /** @throws InvalidRuleException naming the rule and the position of the error in its query */
+    static CompiledRule compile(WatchRule rule) throws InvalidRuleException {
+        try {
+            List<Language> languages = QueryCompiler.languagesOf(rule);
+            QueryNode parsed = QueryParser.parse(rule.query());
+            Set<Query> parts = new LinkedHashSet<>();
+            for (Language l : languages) {
+                QueryCompiler.Compiled c = COMPILER.compile(parsed, l);
+                if (c.languageSpecific()) {
+                    parts.add(c.query());
+                } else {
+                    parts.add(new BooleanQuery.Builder()
+                            .add(c.query(), Occur.MUST)
+                            .add(new TermQuery(new Term(ArticleFields.LANGUAGE, l.code())), Occur.FILTER)
+                            .build());
+                }
+            }
+            Query query;
+            if (parts.size() == 1) {
+                query = parts.iterator().next();
+            } else {
+                BooleanQuery.Builder any = new BooleanQuery.Builder();
+                for (Query part : parts) {
+                    any.add(part, Occur.SHOULD);
+                }
+                query = any.build();
+            }
+            return new CompiledRule(rule, query, prefixes(query));
+        } catch (QuerySyntaxException e) {
+            String where = e.position() >= 0 && !e.getMessage().contains("position") ? " (query position " + e.position() + ")" : "";
+            throw new InvalidRuleException(rule.id(), "rule '" + rule.id() + "': " + e.getMessage() + where, e.position(), e);
+        }
+    }
+
+    private static Set<String> prefixes(Query query) {
+        Set<String> out = new TreeSet<>();
+        query.visit(new QueryVisitor() {
+            @Override
+            public void consumeTermsMatching(Query q, String field, Supplier<ByteRunAutomaton> automaton) {
+                String prefix = WildcardPresearch.literalPrefix(q);
+                if (prefix != null) {
+                    out.add(prefix);
+                }
+            }
+
+            @Override
+            public QueryVisitor getSubVisitor(Occur occur, Query parent) {
+                return occur == Occur.MUST_NOT ? EMPTY_VISITOR : this;
+            }
+        });
+        return out;
+    }
+}

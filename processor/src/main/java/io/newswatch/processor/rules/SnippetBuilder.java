@@ -1,0 +1,153 @@
+package io.newswatch.processor.rules;
+
+import com.ibm.icu.text.BreakIterator;
+import com.ibm.icu.util.ULocale;
+import io.newswatch.model.Snippet;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.apache.lucene.monitor.HighlightsMatch.Hit;
+
+/**
+ * Explains a hit: the sentences that hold the matched words, with the words' offsets, and a score.
+ *
+ * <p>Score: the number of distinct matched word occurrences, those in the title counting twice. It grows
+ * with how much of the rule the article satisfies and how often, and is comparable only within one rule.
+ *
+ * <p>Snippets: each matched word is placed in its sentence (ICU sentence boundaries, English abbreviations
+ * such as "Gen." not ending a sentence); the {@value #MAX_SNIPPETS} sentences with the most matched words
+ * are kept (ties: earlier first) and returned in reading order, title first. A sentence longer than
+ * {@value #MAX_CHARS} characters is cut to a window around its first matched word. Stateless and
+ * thread-safe.
+ */
+final class SnippetBuilder {
+
+    static final int MAX_SNIPPETS = 3;
+    static final int MAX_CHARS = 400;
+    private static final int LEAD = 120;
+    private static final ULocale SENTENCES = new ULocale("en@ss=standard");
+
+    private SnippetBuilder() {
+    }
+
+    record Explanation(double score, List<Snippet> snippets) {
+    }
+
+    /** A matched word in the title or the text. */
+    private record Span(String field, int start, int end) {
+    }
+
+    static Explanation explain(MatchInput input, Map<String, ? extends Collection<Hit>> hits) {
+        TreeSet<Span> spans = new TreeSet<>(Comparator.comparing(Span::field).reversed() // "title" before "text"
+                .thenComparingInt(Span::start).thenComparingInt(Span::end));
+        int textBase = ArticleFields.textBase(input.title());
+        int titleLength = ArticleFields.titleIndexed(input.title()) ? input.title().length() : 0;
+        for (Map.Entry<String, ? extends Collection<Hit>> e : hits.entrySet()) {
+            String field = e.getKey();
+            boolean combined = ArticleFields.isTextField(field);
+            if (!combined && !ArticleFields.isTitleField(field)) {
+                continue; // entity ids and languages have no place in the text
+            }
+            for (Hit h : e.getValue()) {
+                if (h.startOffset() < 0 || h.endOffset() < h.startOffset()) {
+                    continue;
+                }
+                if (!combined || h.endOffset() <= titleLength) {
+                    spans.add(new Span("title", h.startOffset(), h.endOffset()));
+                } else if (h.startOffset() >= textBase) {
+                    spans.add(new Span("text", h.startOffset() - textBase, h.endOffset() - textBase));
+                }
+            }
+        }
+        double score = 0;
+        for (Span s : spans) {
+            score += s.field().equals("title") ? 2 : 1;
+        }
+        return new Explanation(score, snippets(input, spans));
+    }
+
+    private static List<Snippet> snippets(MatchInput input, Collection<Span> spans) {
+        if (spans.isEmpty()) {
+            return List.of();
+        }
+        // Sentences keyed by field and start, in reading order, each with its spans.
+        Map<String, List<Span>> bySentence = new LinkedHashMap<>();
+        Map<String, int[]> bounds = new LinkedHashMap<>();
+        BreakIterator titleSentences = null;
+        BreakIterator textSentences = null;
+        for (Span s : spans) {
+            boolean title = s.field().equals("title");
+            String fieldText = title ? input.title() : input.text();
+            BreakIterator bi;
+            if (title) {
+                bi = titleSentences == null ? titleSentences = sentences(fieldText) : titleSentences;
+            } else {
+                bi = textSentences == null ? textSentences = sentences(fieldText) : textSentences;
+            }
+            int start = s.start() == 0 ? 0 : bi.preceding(s.start() + 1);
+            int end = bi.following(s.start());
+            if (start == BreakIterator.DONE) {
+                start = 0;
+            }
+            if (end == BreakIterator.DONE || end < s.end()) {
+                end = Math.max(s.end(), end == BreakIterator.DONE ? fieldText.length() : end);
+            }
+            String key = s.field() + ":" + start;
+            bySentence.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
+            bounds.putIfAbsent(key, new int[] {start, end});
+        }
+        List<String> keys = new ArrayList<>(bySentence.keySet());
+        List<String> best = new ArrayList<>(keys);
+        best.sort(Comparator.comparingInt((String k) -> -bySentence.get(k).size()).thenComparingInt(keys::indexOf));
+        List<String> chosen = new ArrayList<>(best.subList(0, Math.min(MAX_SNIPPETS, best.size())));
+        chosen.sort(Comparator.comparingInt(keys::indexOf));
+        List<Snippet> out = new ArrayList<>();
+        for (String key : chosen) {
+            List<Span> inSentence = bySentence.get(key);
+            String field = inSentence.get(0).field();
+            String fieldText = field.equals("title") ? input.title() : input.text();
+            int[] b = bounds.get(key);
+            out.add(snippet(field, fieldText, b[0], b[1], inSentence));
+        }
+        return out;
+    }
+
+    private static Snippet snippet(String field, String fieldText, int start, int end, List<Span> spans) {
+        while (start < end && Character.isWhitespace(fieldText.charAt(start))) {
+            start++;
+        }
+        while (end > start && Character.isWhitespace(fieldText.charAt(end - 1))) {
+            end--;
+        }
+        if (end - start > MAX_CHARS) {
+            int first = spans.get(0).start();
+            int from = Math.max(start, first - LEAD);
+            while (from > start && !Character.isWhitespace(fieldText.charAt(from - 1))) {
+                from--; // do not cut a word in two
+            }
+            int to = Math.min(end, from + MAX_CHARS);
+            while (to < end && !Character.isWhitespace(fieldText.charAt(to))) {
+                to++;
+            }
+            start = from;
+            end = to;
+        }
+        List<Snippet.Span> highlights = new ArrayList<>();
+        for (Span s : spans) {
+            if (s.start() >= start && s.end() <= end) {
+                highlights.add(new Snippet.Span(s.start(), s.end()));
+            }
+        }
+        return new Snippet(field, start, end, fieldText.substring(start, end), highlights);
+    }
+
+    private static BreakIterator sentences(String text) {
+        BreakIterator bi = BreakIterator.getSentenceInstance(SENTENCES);
+        bi.setText(text);
+        return bi;
+    }
+}
