@@ -1,0 +1,205 @@
+package io.newswatch.processor.entities;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The one text folding that entity matching, duplicate detection and story clustering share, so that
+ * "Cártel", "CARTEL" and "cartel" are one word everywhere.
+ *
+ * <p>A token is a maximal run of letters, digits and combining marks; everything else (spaces, punctuation,
+ * apostrophes, hyphens) separates tokens, so "MS-13" is the two tokens {@code ms 13}. Folding a token applies
+ * NFKD, drops combining marks (accents, the breve of "й", the diaeresis of "ї" and "ё"), lower-cases with the
+ * root locale and spells out the few letters that have no decomposition (ß, ł, ø, đ, æ, œ, ı).
+ *
+ * <p>{@link #matchKey(String)} goes one step further for Cyrillic words, whose case endings would otherwise
+ * hide a name: it strips a final vowel group and a vowel + м/х/г/в ending, so "Буданов", "Буданова" and
+ * "Будановым" share the key {@code будан}. It is deliberately crude (no dictionary, stems of at least three
+ * letters) and applied identically to aliases and text, so it only has to be consistent, not linguistically right.
+ *
+ * <p>Pure functions; thread-safe.
+ */
+public final class TextFolder {
+    /** Vowels and signs that end inflected Russian and Ukrainian words, after folding. */
+    private static final String CYRILLIC_ENDING_VOWELS = "аеиоуыэюяьіъє";
+    /** Consonants that, after a vowel, close common case endings (-ом, -ым, -ах, -ого, -ов, -ів). */
+    private static final String CYRILLIC_ENDING_CONSONANTS = "мхгв";
+    private static final int MIN_STEM = 3;
+
+    private TextFolder() {
+    }
+
+    /**
+     * Splits {@code text} into folded tokens, keeping their offsets in {@code text}.
+     *
+     * @param text any text; {@code null} is treated as empty
+     * @return the tokens in text order; never null
+     */
+    public static List<FoldedToken> tokens(String text) {
+        List<FoldedToken> out = new ArrayList<>();
+        if (text == null) {
+            return out;
+        }
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            int cp = text.codePointAt(i);
+            if (!isTokenChar(cp)) {
+                i += Character.charCount(cp);
+                continue;
+            }
+            int start = i;
+            while (i < n) {
+                cp = text.codePointAt(i);
+                if (!isTokenChar(cp)) {
+                    break;
+                }
+                i += Character.charCount(cp);
+            }
+            String folded = fold(text.substring(start, i));
+            if (!folded.isEmpty()) {
+                out.add(new FoldedToken(folded, start, i));
+            }
+        }
+        return out;
+    }
+
+    /** True for the code points that make up tokens: letters, digits and combining marks. */
+    static boolean isTokenChar(int cp) {
+        if (Character.isLetterOrDigit(cp)) {
+            return true;
+        }
+        int type = Character.getType(cp);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                || type == Character.ENCLOSING_MARK;
+    }
+
+    /**
+     * Folds one word: lower case, no accents or other marks, compatibility forms decomposed.
+     *
+     * @param word a word; must not be null
+     * @return the folded word, possibly empty when {@code word} held only marks
+     */
+    public static String fold(String word) {
+        if (isAscii(word)) {
+            return word.toLowerCase(Locale.ROOT);
+        }
+        String lower = stripMarks(word).toLowerCase(Locale.ROOT);
+        StringBuilder out = new StringBuilder(lower.length());
+        for (int k = 0; k < lower.length(); k++) {
+            char c = lower.charAt(k);
+            switch (c) {
+                case 'ß' -> out.append("ss");
+                case 'ł' -> out.append('l');
+                case 'ø' -> out.append('o');
+                case 'đ' -> out.append('d');
+                case 'æ' -> out.append("ae");
+                case 'œ' -> out.append("oe");
+                case 'ı' -> out.append('i');
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * The word with accents and other combining marks removed but its case kept, for aliases that must match
+     * case-sensitively (acronyms such as "ELN" that collide with ordinary words when lower-cased).
+     */
+    static String caseForm(String word) {
+        return isAscii(word) ? word : stripMarks(word);
+    }
+
+    /**
+     * The key a folded token is matched by: the token itself, or for an all-Cyrillic token its crude stem.
+     *
+     * @param folded a token as returned by {@link #fold(String)}
+     */
+    public static String matchKey(String folded) {
+        if (folded.length() <= MIN_STEM || !isCyrillic(folded)) {
+            return folded;
+        }
+        String stem = stripVowels(folded);
+        int len = stem.length();
+        if (len - 2 >= MIN_STEM
+                && CYRILLIC_ENDING_CONSONANTS.indexOf(stem.charAt(len - 1)) >= 0
+                && CYRILLIC_ENDING_VOWELS.indexOf(stem.charAt(len - 2)) >= 0) {
+            stem = stripVowels(stem.substring(0, len - 2));
+        }
+        return stem;
+    }
+
+    /**
+     * Spells a folded Cyrillic word in Latin letters (a simple, reversible-enough scheme shared by Russian and
+     * Ukrainian), so that names and cognates meet across scripts; other characters pass unchanged.
+     */
+    public static String transliterate(String folded) {
+        StringBuilder out = null;
+        for (int k = 0; k < folded.length(); k++) {
+            char c = folded.charAt(k);
+            String latin = c >= 'а' && c <= 'я' ? RU[c - 'а'] : switch (c) {
+                case 'і', 'ї' -> "i";
+                case 'є' -> "ie";
+                case 'ґ' -> "g";
+                case 'ё' -> "e";
+                case 'ў' -> "u";
+                default -> null;
+            };
+            if (latin != null && out == null) {
+                out = new StringBuilder(folded.length() + 4).append(folded, 0, k);
+            }
+            if (out != null) {
+                out.append(latin != null ? latin : String.valueOf(c));
+            }
+        }
+        return out == null ? folded : out.toString();
+    }
+
+    private static final String[] RU = {
+        "a", "b", "v", "g", "d", "e", "zh", "z", "i", "i", "k", "l", "m", "n", "o", "p",
+        "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "iu", "ia"};
+
+    /** True when every char of the folded token is a Cyrillic letter. */
+    public static boolean isCyrillic(String folded) {
+        for (int k = 0; k < folded.length(); k++) {
+            if (Character.UnicodeBlock.of(folded.charAt(k)) != Character.UnicodeBlock.CYRILLIC) {
+                return false;
+            }
+        }
+        return !folded.isEmpty();
+    }
+
+    private static String stripVowels(String s) {
+        int end = s.length();
+        while (end > MIN_STEM && CYRILLIC_ENDING_VOWELS.indexOf(s.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return s.substring(0, end);
+    }
+
+    private static String stripMarks(String word) {
+        String d = Normalizer.normalize(word, Normalizer.Form.NFKD);
+        StringBuilder out = new StringBuilder(d.length());
+        for (int k = 0; k < d.length(); k++) {
+            char c = d.charAt(k);
+            int type = Character.getType(c);
+            if (type != Character.NON_SPACING_MARK && type != Character.COMBINING_SPACING_MARK
+                    && type != Character.ENCLOSING_MARK) {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean isAscii(String s) {
+        for (int k = 0; k < s.length(); k++) {
+            char c = s.charAt(k);
+            if (c >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
