@@ -5,7 +5,7 @@ import io.newswatch.config.ConfigException;
 import io.newswatch.config.KafkaClients;
 import io.newswatch.config.TopicKeys;
 import io.newswatch.processor.ProcessorService;
-import io.newswatch.processor.rules.InvalidRuleException;
+import io.newswatch.processor.rules.RuleFileException;
 import io.newswatch.processor.rules.RuleFiles;
 import io.newswatch.processor.rules.WatchRule;
 import java.nio.file.Files;
@@ -32,9 +32,9 @@ final class RulesCommand {
             List<WatchRule> rules = RuleFiles.load(path);
             RuleFiles.validate(rules);
             return rules;
-        } catch (InvalidRuleException e) {
-            throw new ConfigException("invalid watch rule: " + e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
+        } catch (RuleFileException e) {
+            throw new ConfigException("invalid watch rules:\n" + e.getMessage(), e);
+        } catch (java.io.IOException | IllegalArgumentException e) {
             throw new ConfigException(e.getMessage(), e);
         }
     }

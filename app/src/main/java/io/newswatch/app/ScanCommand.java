@@ -63,7 +63,7 @@ final class ScanCommand implements Callable<Integer> {
             } catch (InvalidRuleException e) {
                 throw new ConfigException("invalid watch rule: " + e.getMessage(), e);
             }
-            Gazetteer gazetteer = settings.gazetteer() == null ? Gazetteer.loadDefault() : Gazetteer.load(settings.gazetteer());
+            Gazetteer gazetteer = ProcessorService.loadGazetteer(settings);
             Scanner scanner = new Scanner(new ArticlePipeline(matcher, new GazetteerTagger(gazetteer)),
                     StoryAssigner.inMemory(StorySettings.defaults().withWindow(settings.storyWindow())));
             ArticleFiles reader = new ArticleFiles(Extractors.standard());

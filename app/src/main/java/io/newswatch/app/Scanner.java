@@ -41,7 +41,7 @@ final class Scanner {
     Line scan(String file, Article article) {
         var analysis = pipeline.analyze(article);
         Instant eventTime = START.plus(Duration.ofMinutes(n++));
-        StoryAssigner.Assignment a = stories.assign(article, analysis.entities(), eventTime);
+        io.newswatch.processor.story.Assignment a = stories.assign(article, analysis.entities(), eventTime);
         List<Rule> rules = analysis.outcome().hits().stream().map((RuleHit h) -> new Rule(h.id(), h.score(), h.snippets())).toList();
         return new Line(file, article.id(), article.title(), article.lang(), rules, analysis.entities(), a.duplicateOf(), a.storyId());
     }

@@ -14,6 +14,7 @@ import io.newswatch.processor.entities.Gazetteer;
 import io.newswatch.processor.entities.GazetteerTagger;
 import io.newswatch.processor.rules.InvalidRuleException;
 import io.newswatch.processor.rules.LuceneRuleMatcher;
+import io.newswatch.processor.rules.RuleFileException;
 import io.newswatch.processor.rules.RuleFiles;
 import io.newswatch.processor.rules.RuleMatcher;
 import io.newswatch.processor.rules.WatchRule;
@@ -56,7 +57,7 @@ public final class ProcessorService implements AutoCloseable {
         } catch (InvalidRuleException e) {
             throw new ConfigException("invalid watch rule: " + e.getMessage(), e);
         }
-        Gazetteer gazetteer = settings.gazetteer() == null ? Gazetteer.loadDefault() : Gazetteer.load(settings.gazetteer());
+        Gazetteer gazetteer = loadGazetteer(settings);
         ArticlePipeline pipeline = new ArticlePipeline(matcher, new GazetteerTagger(gazetteer));
         StorySettings storySettings = StorySettings.defaults().withWindow(settings.storyWindow());
 
@@ -83,11 +84,21 @@ public final class ProcessorService implements AutoCloseable {
             List<WatchRule> rules = settings.rules() == null ? RuleFiles.loadDefault() : RuleFiles.load(settings.rules());
             RuleFiles.validate(rules);
             return rules;
-        } catch (InvalidRuleException e) {
-            throw new ConfigException("invalid watch rule: " + e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
+        } catch (RuleFileException e) {
+            throw new ConfigException("invalid watch rules (the processor does not start until they are fixed):\n" + e.getMessage(), e);
+        } catch (java.io.IOException | IllegalArgumentException e) {
             throw new ConfigException("cannot load watch rules from "
                     + (settings.rules() == null ? "the bundled pack" : settings.rules()) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Loads the configured gazetteer, or the bundled one. */
+    public static Gazetteer loadGazetteer(ProcessorConfig settings) {
+        try {
+            return settings.gazetteer() == null ? Gazetteer.loadDefault() : Gazetteer.load(settings.gazetteer());
+        } catch (RuntimeException e) {
+            throw new ConfigException("cannot load the gazetteer " + (settings.gazetteer() == null ? "(bundled)" : settings.gazetteer())
+                    + ": " + e.getMessage(), e);
         }
     }
 
