@@ -29,9 +29,9 @@ public record AlertsConfig(String applicationId, Path stateDir, Duration dedupRe
             "How long a story+rule pair that alerted is remembered; a story that resurfaces later alerts again.")
             .validatedBy(d -> d.toMinutes() >= 1, "must be at least 1m");
     public static final ConfigKey<String> HTTP_HOST = ConfigKey.of("alerts.http.host", ConfigType.STRING, "127.0.0.1",
-            "Address the desk's web page, API, /health and /metrics bind to; 0.0.0.0 in containers.");
+            "Address the alerts API, /health and /metrics bind to; 0.0.0.0 in containers.");
     public static final ConfigKey<Integer> HTTP_PORT = ConfigKey.of("alerts.http.port", ConfigType.INT, 8080,
-            "Port of the web page and API (0 picks a free port).").validatedBy(p -> p >= 0 && p <= 65535, "must be 0-65535");
+            "Port of the alerts API, /health and /metrics (0 picks a free port).").validatedBy(p -> p >= 0 && p <= 65535, "must be 0-65535");
     public static final ConfigKey<Integer> KEEP = ConfigKey.of("alerts.api.keep", ConfigType.INT, 10_000,
             "Recent alerts the API keeps in memory (older ones remain on the alerts topic).").validatedBy(n -> n >= 1, "must be >= 1");
     public static final ConfigKey<String> DELIVERY_GROUP = ConfigKey.of("alerts.deliveryGroup", ConfigType.STRING, "newswatch-alerts-delivery",

@@ -55,7 +55,7 @@ final class AllKeys {
     }
 
     private static String human(java.time.Duration d) {
-        if (d.toDays() > 0 && d.equals(java.time.Duration.ofDays(d.toDays()))) {
+        if (d.toDays() >= 7 && d.equals(java.time.Duration.ofDays(d.toDays()))) {
             return d.toDays() + "d";
         } else if (d.toHours() > 0 && d.equals(java.time.Duration.ofHours(d.toHours()))) {
             return d.toHours() + "h";

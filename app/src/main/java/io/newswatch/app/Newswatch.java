@@ -60,7 +60,12 @@ public final class Newswatch implements Runnable {
             org.slf4j.LoggerFactory.getLogger(Newswatch.class).debug("failure", e);
             return 1;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } finally {
+            cli.getOut().flush();
+            cli.getErr().flush();
+        }
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -79,7 +79,7 @@ final class RunCommand implements Callable<Integer> {
             parent.spec.commandLine().getOut().flush();
             life.awaitClose();
             return 0;
-        } catch (RuntimeException e) {
+        } catch (Exception | Error e) {
             life.close();
             throw e;
         }

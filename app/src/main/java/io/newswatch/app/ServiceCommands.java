@@ -69,7 +69,7 @@ final class ServiceCommands {
                 life.add("ops", new OpsServer(config, Map.of("ingest", ingest::running), metrics::scrape));
                 runUntilStopped(life, "ingest");
                 return 0;
-            } catch (RuntimeException e) {
+            } catch (Exception | Error e) {
                 life.close();
                 throw e;
             }
@@ -114,7 +114,7 @@ final class ServiceCommands {
                 life.add("ops", new OpsServer(config, Map.of("processor", () -> p.state().isRunningOrRebalancing()), metrics::scrape));
                 runUntilStopped(life, "processor");
                 return 0;
-            } catch (RuntimeException e) {
+            } catch (Exception | Error e) {
                 life.close();
                 throw e;
             }
@@ -133,7 +133,7 @@ final class ServiceCommands {
                 life.add("alerts", new AlertsService(config, List.of(new LogChannel()), metrics.registry(), metrics::scrape, Map.of()).start());
                 runUntilStopped(life, "alerts");
                 return 0;
-            } catch (RuntimeException e) {
+            } catch (Exception | Error e) {
                 life.close();
                 throw e;
             }

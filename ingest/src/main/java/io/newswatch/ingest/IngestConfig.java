@@ -28,7 +28,7 @@ public record IngestConfig(Path feeds, String userAgent, Duration connectTimeout
                            Duration backoffMax, int seenPerFeed, String group) {
 
     public static final ConfigKey<Path> FEEDS = ConfigKey.of("ingest.feeds", ConfigType.PATH, null,
-            "Feed list YAML (see feeds/README); unset = the bundled curated list of outlets on this beat.");
+            "Feed list YAML (format in the README's Feeds section); unset = the bundled curated list of outlets on this beat.");
     public static final ConfigKey<String> USER_AGENT = ConfigKey.of("ingest.userAgent", ConfigType.STRING,
             "newswatch/0.1 (+https://github.com/newswatch/newswatch; news monitor)", "User-Agent sent with every feed and page request.");
     public static final ConfigKey<Duration> CONNECT_TIMEOUT = ConfigKey.of("ingest.connectTimeout", ConfigType.DURATION_TYPE, Duration.ofSeconds(10),
