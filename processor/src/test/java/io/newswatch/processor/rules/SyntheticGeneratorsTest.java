@@ -60,4 +60,25 @@ class SyntheticGeneratorsTest {
             assertThat(hits / 100.0).isBetween(0.3, 30.0);
         }
     }
+
+    /** Presearch only skips rules that cannot match: wildcard prefixes included, nothing may be lost. */
+    @Test
+    void shouldFindExactlyWhatMatchingEveryRuleFinds() throws Exception {
+        List<WatchRule> rules = RuleGenerator.generate(1_000, 5);
+        List<MatchInput> articles = SyntheticArticles.articles(150, 5);
+        List<List<String>> reference = run(LuceneRuleMatcher.Presearch.NONE, rules, articles);
+
+        assertThat(run(LuceneRuleMatcher.Presearch.TERM_FILTERED, rules, articles)).isEqualTo(reference);
+        assertThat(run(LuceneRuleMatcher.Presearch.MULTIPASS, rules, articles)).isEqualTo(reference);
+        assertThat(reference.stream().mapToInt(List::size).sum()).isGreaterThan(100);
+    }
+
+    private static List<List<String>> run(LuceneRuleMatcher.Presearch presearch, List<WatchRule> rules, List<MatchInput> articles)
+            throws Exception {
+        try (LuceneRuleMatcher matcher = new LuceneRuleMatcher(presearch)) {
+            matcher.register(rules);
+            return articles.stream().map(a -> matcher.match(a).hits().stream()
+                    .map(h -> h.id() + " " + h.score() + " " + h.snippets()).toList()).toList();
+        }
+    }
 }
