@@ -37,7 +37,7 @@ import org.apache.lucene.monitor.TermWeightor;
  * hit carries the version of the rule that produced it. Rules are held in memory only.
  *
  * <p>A rule that fails on one article (for instance a wildcard inside NEAR that would stand for more than
- * {@value QueryCompiler#MAX_WILDCARD_EXPANSIONS} words) is reported in {@link MatchOutcome#errors()} under
+ * 1,024 words) is reported in {@link MatchOutcome#errors()} under
  * its id; the other rules' hits still come back.
  */
 public final class LuceneRuleMatcher implements RuleMatcher {
