@@ -219,7 +219,8 @@ final class ContentScorer {
         if (scores.containsKey(sibling) && score(sibling) + bonus >= threshold) {
             return true;
         }
-        if (!sibling.nameIs("p") || stats.blocksBelow(sibling) > 0) {
+        // a paragraph beside the article (a standfirst, a closing line) is taken on its own merits
+        if (!(sibling.nameIs("p") || sibling.nameIs("div")) || stats.blocksBelow(sibling) > 0) {
             return false;
         }
         String text = sibling.text();
