@@ -47,12 +47,15 @@ final class ClassHints {
             "title", "heading", "header", "date", "time", "video", "player", "photo", "image", "figure",
             "embed", "media", "contact", "shopping", "list", "links", "more", "category", "label", "scroll");
 
-    /** Words that mark the body container itself, strong enough to protect it from clutter words. */
+    /** Words that body containers carry; they raise a candidate's score. */
     private static final Set<String> CONTENT = Set.of(
             "article", "body", "content", "entry", "main", "post", "story", "text", "blog", "hentry",
             "prose", "richtext", "rte", "copy");
 
-    /** Pairs of words that, together, name the body container ({@code article-body}, {@code story-text}). */
+    /**
+     * Pairs of words that, together, name the body container ({@code article-body}, {@code story-text}):
+     * such an element is never taken for clutter, whatever else its names say.
+     */
     private static final Set<String> BODY_PAIRS = Set.of(
             "article body", "article content", "article text", "story body", "story content",
             "story text", "entry content", "post content", "post body", "post text", "content body",
@@ -63,9 +66,6 @@ final class ClassHints {
             "navigation", "menu", "menubar", "complementary", "banner", "contentinfo", "alert",
             "alertdialog", "dialog", "search", "toolbar", "tablist");
 
-    private ClassHints() {
-    }
-
     /**
      * Words that turn a class into a state flag: {@code has-sidebar}, {@code modal-enabled},
      * {@code no-comments} say what the element contains or allows, not what it is.
@@ -74,6 +74,9 @@ final class ClassHints {
             "has", "have", "with", "without", "no", "not", "enabled", "disabled", "active", "inactive", "open",
             "opened", "closed", "allowed", "visible", "show", "showing", "hide", "is", "can", "supports", "on",
             "off", "loaded", "lazy", "js");
+
+    private ClassHints() {
+    }
 
     /** Words of the element's class names and id, in order, leaving out state-flag classes. */
     static List<String> words(Element element) {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
@@ -74,6 +75,7 @@ public final class ExtractionEval {
      * @throws UncheckedIOException when the corpus cannot be read
      */
     public static Map<String, String> predict(Path corpusDir) {
+        Objects.requireNonNull(corpusDir, "corpusDir must not be null");
         ArticleExtractor extractor = new JsoupArticleExtractor();
         Map<String, String> out = new TreeMap<>();
         try {
@@ -92,6 +94,7 @@ public final class ExtractionEval {
      * @throws UncheckedIOException when the file exists but cannot be read
      */
     public static Map<String, String> truth(Path corpusDir) {
+        Objects.requireNonNull(corpusDir, "corpusDir must not be null");
         Map<String, String> out = new TreeMap<>();
         JsonNode root = groundTruth(corpusDir);
         if (root != null) {
