@@ -26,7 +26,11 @@ final class ClassHints {
             "recommend", "recommendation", "recommendations", "recommended", "outbrain", "taboola", "zergnet",
             "advert", "advertisement", "advertising", "adslot", "adunit", "breadcrumb", "breadcrumbs",
             "popup", "modal", "signup", "subscribe", "subscription", "caption", "credit", "credits",
-            "trending", "recirc", "recirculation", "promo", "promotion", "promoted", "sponsor", "sponsored");
+            "trending", "recirc", "recirculation", "promo", "promotion", "promoted", "sponsor", "sponsored",
+            // Spanish and Portuguese sites name their parts in their language too
+            "compartir", "compartilhar", "comentarios", "comentario", "comentários", "relacionadas",
+            "relacionados", "relacionada", "relacionado", "publicidad", "publicidade", "anuncio", "anuncios",
+            "boletin", "suscripcion", "assinatura");
 
     /**
      * Words naming page parts that are not the body but that some sites also put on the wrapper of
