@@ -28,7 +28,8 @@ import java.util.zip.GZIPInputStream;
  * extraction time per page (parsing included, reading and unzipping not), the output path and, when
  * the corpus has its ground truth, the score of {@link ExtractionScore}.
  *
- * <p>Pages are read as UTF-8, the encoding the benchmark stores them in.
+ * <p>Pages are read as UTF-8, the encoding the benchmark stores them in. Stateless; the static methods
+ * are safe to call from several threads and never modify the corpus.
  */
 public final class ExtractionEval {
 

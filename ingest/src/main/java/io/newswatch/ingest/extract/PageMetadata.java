@@ -11,7 +11,7 @@ import org.jsoup.nodes.Element;
  * What a page says about its article outside the body text: title, byline, publication time, canonical
  * URL and declared language, read from meta tags, JSON-LD, microdata and common markup, in that order of
  * trust. Read before any clutter is removed, since bylines and dates live in page parts that are clutter
- * to the body.
+ * to the body. Immutable and thread-safe.
  *
  * @param title        headline without site-name decoration, never null (empty when unknown)
  * @param byline       author names, comma separated, or {@code null}
