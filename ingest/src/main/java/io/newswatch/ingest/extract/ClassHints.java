@@ -84,6 +84,10 @@ final class ClassHints {
 
     /** Words of the element's class names and id, in order, leaving out state-flag classes. */
     static List<String> words(Element element) {
+        if (!element.hasAttr("class") && !element.hasAttr("id")) {
+            // most elements: the check runs on every element of every page
+            return List.of();
+        }
         List<String> out = new ArrayList<>(8);
         for (String name : element.className().split("\\s+")) {
             addUnlessFlag(name, out);
@@ -112,23 +116,29 @@ final class ClassHints {
         if (CLUTTER_ROLES.contains(role)) {
             return true;
         }
-        return names(element, CLUTTER) || namesStrongClutter(element);
-    }
-
-    /** True when class or id name clutter that no site names its article wrapper after (share bar, comments). */
-    static boolean namesStrongClutter(Element element) {
-        return names(element, STRONG_CLUTTER);
-    }
-
-    private static boolean names(Element element, Set<String> vocabulary) {
         List<String> words = words(element);
         for (String w : words) {
-            // "relatedposts", "relatedStoriesList" run words together
-            if (vocabulary.contains(w) || (vocabulary == STRONG_CLUTTER && w.startsWith("related"))) {
+            if (CLUTTER.contains(w) || isStrongClutter(w)) {
                 return !namesBody(words);
             }
         }
         return false;
+    }
+
+    /** True when class or id name clutter that no site names its article wrapper after (share bar, comments). */
+    static boolean namesStrongClutter(Element element) {
+        List<String> words = words(element);
+        for (String w : words) {
+            if (isStrongClutter(w)) {
+                return !namesBody(words);
+            }
+        }
+        return false;
+    }
+
+    private static boolean isStrongClutter(String word) {
+        // "relatedposts", "relatedStoriesList" run words together
+        return STRONG_CLUTTER.contains(word) || word.startsWith("related");
     }
 
     /** True when the element is marked as the article body by microdata or by a body-container class name. */
@@ -150,7 +160,7 @@ final class ClassHints {
         boolean clutter = false;
         for (String w : words) {
             content |= CONTENT.contains(w);
-            clutter |= CLUTTER.contains(w) || STRONG_CLUTTER.contains(w) || NEGATIVE.contains(w);
+            clutter |= CLUTTER.contains(w) || isStrongClutter(w) || NEGATIVE.contains(w);
         }
         if (content) {
             weight += 25;
