@@ -18,6 +18,12 @@ final class ArticleBodyHint {
     private static final int MIN_BODY = 200;
     /** Shorter paragraphs match by chance. */
     private static final int MIN_PARAGRAPH = 20;
+    /**
+     * Bounds on what is compared, so that a hostile page cannot make each of thousands of paragraphs
+     * search megabytes: real article bodies and paragraphs are well within them.
+     */
+    private static final int MAX_BODY = 200_000;
+    private static final int MAX_PARAGRAPH = 3_000;
 
     private final String body;
 
@@ -31,7 +37,7 @@ final class ArticleBodyHint {
             return NONE;
         }
         String text = articleBody.indexOf('<') >= 0 ? Jsoup.parse(articleBody).text() : articleBody;
-        String norm = normalise(text);
+        String norm = normalise(text.length() > MAX_BODY ? text.substring(0, MAX_BODY) : text);
         return norm.length() < MIN_BODY ? NONE : new ArticleBodyHint(norm);
     }
 
@@ -39,9 +45,9 @@ final class ArticleBodyHint {
         return !body.isEmpty();
     }
 
-    /** True when the publisher's copy contains {@code paragraph}. */
+    /** True when the publisher's copy contains {@code paragraph}; paragraphs of over 3000 characters are not checked. */
     boolean confirms(String paragraph) {
-        if (body.isEmpty()) {
+        if (body.isEmpty() || paragraph.length() > MAX_PARAGRAPH) {
             return false;
         }
         String norm = normalise(paragraph);

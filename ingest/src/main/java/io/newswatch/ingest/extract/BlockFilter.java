@@ -18,6 +18,10 @@ final class BlockFilter {
     /** What a byline line may hold besides the name: "By", a date, a time. */
     private static final int MAX_BYLINE_DECORATION = 50;
 
+    private static final int SHORT_LINE = 60;
+    private static final double MAX_LINK_DENSITY_OF_LINE = 0.6;
+    private static final double MAX_LINK_DENSITY_OF_PARAGRAPH = 0.8;
+
     private BlockFilter() {
     }
 
@@ -53,13 +57,15 @@ final class BlockFilter {
                 || (!byline.isEmpty() && text.contains(byline) && text.length() <= byline.length() + MAX_BYLINE_DECORATION);
     }
 
+    /**
+     * A clutter line, or a block that is mostly link: short lines and list items that are mostly a link
+     * point elsewhere ("Read more: ..."), while a long paragraph may carry many links and still be prose.
+     */
     private static boolean isClutter(TextBlock b) {
         if (BoilerplatePhrases.isStandAlone(b.text())) {
             return true;
         }
-        if (b.tag().equals("li") || b.chars() < 60) {
-            return b.linkDensity() > 0.6;
-        }
-        return b.linkDensity() > 0.8;
+        boolean lineOrItem = b.tag().equals("li") || b.chars() < SHORT_LINE;
+        return b.linkDensity() > (lineOrItem ? MAX_LINK_DENSITY_OF_LINE : MAX_LINK_DENSITY_OF_PARAGRAPH);
     }
 }

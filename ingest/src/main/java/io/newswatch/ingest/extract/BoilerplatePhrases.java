@@ -55,15 +55,30 @@ final class BoilerplatePhrases {
             "sur le même sujet", "das könnte sie auch interessieren", "mehr zum thema", "meistgelesen",
             "meistgelesene artikel", "potrebbe interessarti", "leggi anche", "più letti", "articoli correlati");
 
+    /** Whole lines that are clutter: ad labels, share and print buttons, comment counters. */
     private static final Pattern STAND_ALONE = Pattern.compile(
             "(advertisement|advertising|ad|sponsored|story continues below( advertisement)?|"
                     + "continue reading( below)?|article continues below|scroll to continue|"
                     + "share( this)?( article| story| post)?( on (facebook|twitter|x|whatsapp|linkedin|email))?|"
-                    + "(click|tap) (here|to) .{0,40}|sign up .{0,60}|subscribe .{0,60}|follow us .{0,60}|"
+                    + "(click|tap) (here|to) .{0,40}|follow us .{0,60}|"
                     + "publicidad|anuncio|publicidade|реклама|werbung|pubblicità|"
-                    + "(we use|this (site|website) uses) cookies.{0,200}|accept( all)?( cookies)?|"
+                    + "compartir|compartilhar|поділитися|поделиться|"
+                    + "accept( all)?( cookies)?|aceptar|aceitar|прийняти|принять|"
                     + "print|email|comments?( \\d+)?|\\d+ comments?|copy link|link copied|"
-                    + "(facebook|twitter|whatsapp|linkedin|telegram|pinterest|reddit|email|print)( (facebook|twitter|whatsapp|linkedin|telegram|pinterest|reddit|email|print))+)");
+                    + "(facebook|twitter|whatsapp|linkedin|telegram|pinterest|reddit|email|print|vk|viber)"
+                    + "( (facebook|twitter|whatsapp|linkedin|telegram|pinterest|reddit|email|print|vk|viber))+)");
+
+    /** Lines that open with a call to subscribe: newsletter and paywall prompts. */
+    private static final Pattern SUBSCRIBE_PROMPT = Pattern.compile(
+            "(sign up|subscribe|get our|suscríbete|suscribete|suscríbase|assine|inscreva se|підпишіться|підписуйтесь|"
+                    + "подпишитесь|подписывайтесь|abonnez vous|inscrivez vous|abonnieren sie|iscriviti)\\b.{0,160}",
+            Pattern.UNICODE_CHARACTER_CLASS);
+
+    /** Cookie notices, in the desks' languages: a short line about cookies saying the site uses them. */
+    private static final Pattern COOKIE_NOTICE = Pattern.compile(
+            ".{0,120}\\b(we use|this (web)?site uses|usamos|utilizamos|utiliza|використовуємо|використовує|"
+                    + "используем|использует|wir verwenden|nous utilisons|utilizziamo)\\b.{0,40}\\b(cookies?|файли cookie|файлы cookie)\\b.{0,250}",
+            Pattern.UNICODE_CHARACTER_CLASS);
 
     private static final Pattern PUNCT = Pattern.compile("[\\p{P}\\p{S}\\s]+");
 
@@ -99,12 +114,17 @@ final class BoilerplatePhrases {
         return Heading.NONE;
     }
 
-    /** True when {@code text}, a whole block, is a clutter line such as "Advertisement". */
+    /**
+     * True when {@code text}, a whole block, is a clutter line: "Advertisement", "Share on Facebook",
+     * "Sign up for our daily newsletter", "Usamos cookies propias y de terceros...".
+     */
     static boolean isStandAlone(String text) {
         if (text.length() > 300) {
             return false;
         }
-        return STAND_ALONE.matcher(normalise(text)).matches();
+        String norm = normalise(text);
+        return STAND_ALONE.matcher(norm).matches() || SUBSCRIBE_PROMPT.matcher(norm).matches()
+                || COOKIE_NOTICE.matcher(norm).matches();
     }
 
     static String normalise(String text) {

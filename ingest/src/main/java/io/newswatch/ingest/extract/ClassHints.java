@@ -26,7 +26,11 @@ final class ClassHints {
             "recommend", "recommendation", "recommendations", "recommended", "outbrain", "taboola", "zergnet",
             "advert", "advertisement", "advertising", "adslot", "adunit", "breadcrumb", "breadcrumbs",
             "popup", "modal", "signup", "subscribe", "subscription", "caption", "credit", "credits",
-            "trending", "recirc", "recirculation", "promo", "promotion", "promoted", "sponsor", "sponsored");
+            "trending", "recirc", "recirculation", "promo", "promotion", "promoted", "sponsor", "sponsored",
+            // Spanish and Portuguese sites name their parts in their language too
+            "compartir", "compartilhar", "comentarios", "comentario", "comentários", "relacionadas",
+            "relacionados", "relacionada", "relacionado", "publicidad", "publicidade", "anuncio", "anuncios",
+            "boletin", "suscripcion", "assinatura");
 
     /**
      * Words naming page parts that are not the body but that some sites also put on the wrapper of
@@ -47,12 +51,15 @@ final class ClassHints {
             "title", "heading", "header", "date", "time", "video", "player", "photo", "image", "figure",
             "embed", "media", "contact", "shopping", "list", "links", "more", "category", "label", "scroll");
 
-    /** Words that mark the body container itself, strong enough to protect it from clutter words. */
+    /** Words that body containers carry; they raise a candidate's score. */
     private static final Set<String> CONTENT = Set.of(
             "article", "body", "content", "entry", "main", "post", "story", "text", "blog", "hentry",
             "prose", "richtext", "rte", "copy");
 
-    /** Pairs of words that, together, name the body container ({@code article-body}, {@code story-text}). */
+    /**
+     * Pairs of words that, together, name the body container ({@code article-body}, {@code story-text}):
+     * such an element is never taken for clutter, whatever else its names say.
+     */
     private static final Set<String> BODY_PAIRS = Set.of(
             "article body", "article content", "article text", "story body", "story content",
             "story text", "entry content", "post content", "post body", "post text", "content body",
@@ -63,9 +70,6 @@ final class ClassHints {
             "navigation", "menu", "menubar", "complementary", "banner", "contentinfo", "alert",
             "alertdialog", "dialog", "search", "toolbar", "tablist");
 
-    private ClassHints() {
-    }
-
     /**
      * Words that turn a class into a state flag: {@code has-sidebar}, {@code modal-enabled},
      * {@code no-comments} say what the element contains or allows, not what it is.
@@ -75,8 +79,15 @@ final class ClassHints {
             "opened", "closed", "allowed", "visible", "show", "showing", "hide", "is", "can", "supports", "on",
             "off", "loaded", "lazy", "js");
 
+    private ClassHints() {
+    }
+
     /** Words of the element's class names and id, in order, leaving out state-flag classes. */
     static List<String> words(Element element) {
+        if (!element.hasAttr("class") && !element.hasAttr("id")) {
+            // most elements: the check runs on every element of every page
+            return List.of();
+        }
         List<String> out = new ArrayList<>(8);
         for (String name : element.className().split("\\s+")) {
             addUnlessFlag(name, out);
@@ -105,23 +116,29 @@ final class ClassHints {
         if (CLUTTER_ROLES.contains(role)) {
             return true;
         }
-        return names(element, CLUTTER) || namesStrongClutter(element);
-    }
-
-    /** True when class or id name clutter that no site names its article wrapper after (share bar, comments). */
-    static boolean namesStrongClutter(Element element) {
-        return names(element, STRONG_CLUTTER);
-    }
-
-    private static boolean names(Element element, Set<String> vocabulary) {
         List<String> words = words(element);
         for (String w : words) {
-            // "relatedposts", "relatedStoriesList" run words together
-            if (vocabulary.contains(w) || (vocabulary == STRONG_CLUTTER && w.startsWith("related"))) {
+            if (CLUTTER.contains(w) || isStrongClutter(w)) {
                 return !namesBody(words);
             }
         }
         return false;
+    }
+
+    /** True when class or id name clutter that no site names its article wrapper after (share bar, comments). */
+    static boolean namesStrongClutter(Element element) {
+        List<String> words = words(element);
+        for (String w : words) {
+            if (isStrongClutter(w)) {
+                return !namesBody(words);
+            }
+        }
+        return false;
+    }
+
+    private static boolean isStrongClutter(String word) {
+        // "relatedposts", "relatedStoriesList" run words together
+        return STRONG_CLUTTER.contains(word) || word.startsWith("related");
     }
 
     /** True when the element is marked as the article body by microdata or by a body-container class name. */
@@ -143,7 +160,7 @@ final class ClassHints {
         boolean clutter = false;
         for (String w : words) {
             content |= CONTENT.contains(w);
-            clutter |= CLUTTER.contains(w) || STRONG_CLUTTER.contains(w) || NEGATIVE.contains(w);
+            clutter |= CLUTTER.contains(w) || isStrongClutter(w) || NEGATIVE.contains(w);
         }
         if (content) {
             weight += 25;

@@ -3,6 +3,7 @@ package io.newswatch.ingest.extract;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,12 +26,20 @@ final class ContentScorer {
 
     private static final int MIN_PARAGRAPH = 25;
     private static final int ANCESTOR_LEVELS = 5;
+    /** Readability's rule: three of the five best candidates within 75% of the best make their ancestor the article. */
     private static final int MIN_ALTERNATIVES = 3;
+    private static final int MAX_ALTERNATIVES = 5;
+    private static final double ALTERNATIVE_SHARE = 0.75;
+    private static final double MIN_SIBLING_SCORE = 10;
+    private static final double SIBLING_SHARE = 0.2;
+    private static final int LONG_SIBLING = 80;
+    private static final double MAX_SIBLING_LINK_DENSITY = 0.25;
     private static final int MAX_TWINS = 50;
     /** Twins nested deeper than this below the candidate are not looked for: it would cost time on hostile pages. */
     private static final int MAX_TWIN_DEPTH = 100;
 
-    private final Map<Element, Double> scores = new IdentityHashMap<>();
+    /** In document order of first vote, so that ties break the same way on every run. */
+    private final Map<Element, Double> scores = new LinkedHashMap<>();
     private final TextStats stats;
     private final Element body;
     private final ArticleBodyHint hint;
@@ -56,6 +65,7 @@ final class ContentScorer {
         for (Element e : ranked) {
             scores.put(e, scores.get(e) * (1 - stats.linkDensity(e)));
         }
+        // a stable sort: equal scores keep document order
         ranked.sort((a, b) -> Double.compare(scores.get(b), scores.get(a)));
         Element top = ranked.get(0);
         top = preferCommonAncestor(top, ranked);
@@ -113,9 +123,12 @@ final class ContentScorer {
     /** When several near-best candidates share an ancestor with the best, the article is that ancestor. */
     private Element preferCommonAncestor(Element top, List<Element> ranked) {
         double topScore = scores.get(top);
+        if (topScore <= 0) {
+            return top;
+        }
         List<Set<Element>> alternatives = new ArrayList<>();
-        for (int i = 1; i < ranked.size() && alternatives.size() < 5; i++) {
-            if (scores.get(ranked.get(i)) / topScore >= 0.75) {
+        for (int i = 1; i < ranked.size() && alternatives.size() < MAX_ALTERNATIVES; i++) {
+            if (scores.get(ranked.get(i)) >= ALTERNATIVE_SHARE * topScore) {
                 alternatives.add(selfAndAncestors(ranked.get(i)));
             }
         }
@@ -183,7 +196,7 @@ final class ContentScorer {
         if (top.className().isBlank()) {
             return List.of(top);
         }
-        double threshold = Math.max(10, score(top) * 0.2);
+        double threshold = siblingThreshold(top);
         Set<Element> lineage = selfAndAncestors(top);
         List<Element> out = new ArrayList<>();
         for (Element e : body.getElementsByAttributeValue("class", top.className())) {
@@ -199,12 +212,17 @@ final class ContentScorer {
         return out;
     }
 
+    /** What a sibling or same-class chunk must score to join the best candidate (Readability's rule). */
+    private double siblingThreshold(Element top) {
+        return Math.max(MIN_SIBLING_SCORE, score(top) * SIBLING_SHARE);
+    }
+
     private List<Element> withSiblings(Element top) {
         Element parent = top.parent();
         if (parent == null || top == body) {
             return List.of(top);
         }
-        double threshold = Math.max(10, score(top) * 0.2);
+        double threshold = siblingThreshold(top);
         List<Element> out = new ArrayList<>();
         for (Element sibling : parent.children()) {
             if (sibling == top || isArticleSibling(sibling, top, threshold)) {
@@ -215,18 +233,19 @@ final class ContentScorer {
     }
 
     private boolean isArticleSibling(Element sibling, Element top, double threshold) {
-        double bonus = !top.className().isEmpty() && top.className().equals(sibling.className()) ? score(top) * 0.2 : 0;
+        double bonus = !top.className().isEmpty() && top.className().equals(sibling.className()) ? score(top) * SIBLING_SHARE : 0;
         if (scores.containsKey(sibling) && score(sibling) + bonus >= threshold) {
             return true;
         }
-        if (!sibling.nameIs("p") || stats.blocksBelow(sibling) > 0) {
+        // a paragraph beside the article (a standfirst, a closing line) is taken on its own merits
+        if (!(sibling.nameIs("p") || sibling.nameIs("div")) || stats.blocksBelow(sibling) > 0) {
             return false;
         }
         String text = sibling.text();
         double linkDensity = stats.linkDensity(sibling);
         int length = TextStats.visibleChars(text);
-        if (length > 80) {
-            return linkDensity < 0.25;
+        if (length > LONG_SIBLING) {
+            return linkDensity < MAX_SIBLING_LINK_DENSITY;
         }
         return length > 0 && linkDensity == 0 && (text.endsWith(".") || text.endsWith("\u3002"));
     }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
@@ -27,7 +28,8 @@ import java.util.zip.GZIPInputStream;
  * extraction time per page (parsing included, reading and unzipping not), the output path and, when
  * the corpus has its ground truth, the score of {@link ExtractionScore}.
  *
- * <p>Pages are read as UTF-8, the encoding the benchmark stores them in.
+ * <p>Pages are read as UTF-8, the encoding the benchmark stores them in. Stateless; the static methods
+ * are safe to call from several threads and never modify the corpus.
  */
 public final class ExtractionEval {
 
@@ -74,6 +76,7 @@ public final class ExtractionEval {
      * @throws UncheckedIOException when the corpus cannot be read
      */
     public static Map<String, String> predict(Path corpusDir) {
+        Objects.requireNonNull(corpusDir, "corpusDir must not be null");
         ArticleExtractor extractor = new JsoupArticleExtractor();
         Map<String, String> out = new TreeMap<>();
         try {
@@ -92,6 +95,7 @@ public final class ExtractionEval {
      * @throws UncheckedIOException when the file exists but cannot be read
      */
     public static Map<String, String> truth(Path corpusDir) {
+        Objects.requireNonNull(corpusDir, "corpusDir must not be null");
         Map<String, String> out = new TreeMap<>();
         JsonNode root = groundTruth(corpusDir);
         if (root != null) {

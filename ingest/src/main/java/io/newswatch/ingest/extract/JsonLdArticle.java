@@ -18,7 +18,7 @@ import org.jsoup.nodes.Element;
  *
  * <p>Pages often carry sloppy JSON (trailing commas, raw line breaks in strings, comments); the reader is
  * lenient about those and skips a script it still cannot parse. A page with several article objects
- * gets the first that has an {@code articleBody}, else the first.
+ * gets the first that has an {@code articleBody}, else the first. Immutable and thread-safe.
  *
  * @param headline      {@code headline} or {@code name}, or {@code null}
  * @param articleBody   {@code articleBody} or {@code text}, or {@code null}

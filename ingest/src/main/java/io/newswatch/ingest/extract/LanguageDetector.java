@@ -17,7 +17,7 @@ import java.util.SortedMap;
  */
 public final class LanguageDetector {
 
-    static final int MAX_CHARS = 2_000;
+    static final int MAX_CHARS = 500;
     /** Below this many letters, no guess is better than a wrong one. */
     static final int MIN_LETTERS = 20;
     /** A declared language is only second-guessed on this many letters of text. */

@@ -1,6 +1,7 @@
 package io.newswatch.ingest.extract;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
@@ -11,7 +12,7 @@ import org.jsoup.nodes.Element;
  * What a page says about its article outside the body text: title, byline, publication time, canonical
  * URL and declared language, read from meta tags, JSON-LD, microdata and common markup, in that order of
  * trust. Read before any clutter is removed, since bylines and dates live in page parts that are clutter
- * to the body.
+ * to the body. Immutable and thread-safe.
  *
  * @param title        headline without site-name decoration, never null (empty when unknown)
  * @param byline       author names, comma separated, or {@code null}
@@ -26,10 +27,12 @@ record PageMetadata(String title, String byline, Instant publishedAt, String can
     private static final Set<String> ISO_LANGUAGES = Set.of(Locale.getISOLanguages());
 
     private static final String[] TITLE_META = {"og:title", "twitter:title"};
-    private static final String[] DATE_META = {"article:published_time", "og:published_time", "datePublished",
-            "pubdate", "publishdate", "publish-date", "publish_date", "published_time", "article.published",
-            "parsely-pub-date", "sailthru.date", "dc.date.issued", "dc.date", "dcterms.created", "dcterms.issued",
-            "date"};
+    private static final String[] PRIMARY_DATE_META = {"article:published_time", "og:published_time", "datePublished"};
+    private static final String[] DATE_META = {"pubdate", "publishdate", "publish-date", "publish_date",
+            "published_time", "article.published", "parsely-pub-date", "sailthru.date", "dc.date.issued", "dc.date",
+            "dcterms.created", "dcterms.issued", "date"};
+    private static final String[] TIME_SELECTORS = {"time[datetime][pubdate], [itemprop=datePublished][datetime]",
+            "article time[datetime]", "time[datetime]"};
 
     /** Reads the metadata of {@code page}; does not modify it. */
     static PageMetadata of(Document page, URI pageUrl) {
@@ -57,30 +60,31 @@ record PageMetadata(String title, String byline, Instant publishedAt, String can
         return TitleCleaner.clean(raw, siteName, pageUrl == null ? null : pageUrl.getHost(), heading);
     }
 
+    /**
+     * The ladder, most trusted first: the Open Graph article time, the JSON-LD article's, other
+     * publication meta tags, then {@code <time>} elements, those marked as the publication time before
+     * those inside the article before any (which may date a related story or the page itself).
+     */
     private static Instant published(Document page, MetaTags meta, JsonLdArticle ld) {
-        Instant fromMeta = PublishedTimeParser.parse(meta.first("article:published_time", "og:published_time",
-                "datePublished"));
-        if (fromMeta != null) {
-            return fromMeta;
+        Instant t = PublishedTimeParser.parse(meta.first(PRIMARY_DATE_META));
+        if (t == null) {
+            t = PublishedTimeParser.parse(ld.datePublished());
         }
-        Instant fromLd = PublishedTimeParser.parse(ld.datePublished());
-        if (fromLd != null) {
-            return fromLd;
+        for (int i = 0; t == null && i < DATE_META.length; i++) {
+            t = PublishedTimeParser.parse(meta.first(DATE_META[i]));
         }
-        for (Element time : page.select("time[datetime][pubdate], [itemprop=datePublished][datetime], "
-                + "article time[datetime], time[datetime]")) {
-            Instant t = PublishedTimeParser.parse(time.attr("datetime"));
+        for (String selector : TIME_SELECTORS) {
             if (t != null) {
-                return t;
+                break;
+            }
+            for (Element time : page.select(selector)) {
+                t = PublishedTimeParser.parse(time.attr("datetime"));
+                if (t != null) {
+                    break;
+                }
             }
         }
-        for (String name : DATE_META) {
-            Instant t = PublishedTimeParser.parse(meta.first(name));
-            if (t != null) {
-                return t;
-            }
-        }
-        return null;
+        return t;
     }
 
     private static String canonical(Document page, MetaTags meta, URI pageUrl) {
@@ -109,7 +113,7 @@ record PageMetadata(String title, String byline, Instant publishedAt, String can
             String scheme = uri.getScheme();
             return scheme != null && (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
                     && uri.getHost() != null ? uri.toString() : null;
-        } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+        } catch (URISyntaxException | IllegalArgumentException e) {
             return null;
         }
     }

@@ -1,7 +1,7 @@
 package io.newswatch.ingest.extract;
 
 /**
- * One paragraph of rendered text.
+ * One paragraph of rendered text. Immutable.
  *
  * @param text      the paragraph, whitespace collapsed, lines separated by {@code \n}, never blank
  * @param tag       the name of the innermost block element it came from ({@code p}, {@code h2}, {@code li}, ...)

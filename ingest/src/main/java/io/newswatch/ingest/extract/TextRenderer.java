@@ -12,8 +12,9 @@ import org.jsoup.select.NodeVisitor;
 
 /**
  * Renders elements as plain-text paragraphs, the way a browser lays them out: every block element starts
- * and ends a paragraph, two consecutive {@code <br>} do too, a single {@code <br>} is a line break, and
- * whitespace collapses to one space except inside {@code <pre>}.
+ * and ends a paragraph, two consecutive {@code <br>} do too, a single {@code <br>} is a line break, a
+ * table row is one paragraph with its cells apart, and whitespace collapses to one space except inside
+ * {@code <pre>}.
  *
  * <p>Does not modify the tree. Not thread-safe; one instance per rendering.
  */
@@ -48,6 +49,11 @@ final class TextRenderer implements NodeVisitor {
         } else if (node instanceof Element e) {
             if (e.nameIs("br")) {
                 pendingBreaks++;
+            } else if (isCell(e)) {
+                // a table row reads as one line, its cells apart
+                if (!current.isEmpty() && !endsWithSpace()) {
+                    current.append(' ');
+                }
             } else if (Blocks.isBlock(e)) {
                 flush();
                 openBlocks.push(e);
@@ -68,7 +74,7 @@ final class TextRenderer implements NodeVisitor {
             } else if (e.nameIs("pre")) {
                 preDepth--;
             }
-            if (Blocks.isBlock(e)) {
+            if (Blocks.isBlock(e) && !isCell(e)) {
                 flush();
                 if (!openBlocks.isEmpty() && openBlocks.peek() == e) {
                     openBlocks.pop();
@@ -101,6 +107,10 @@ final class TextRenderer implements NodeVisitor {
         if (linkDepth > 0) {
             currentLinkChars += visible;
         }
+    }
+
+    private static boolean isCell(Element e) {
+        return e.nameIs("td") || e.nameIs("th");
     }
 
     private boolean endsWithSpace() {

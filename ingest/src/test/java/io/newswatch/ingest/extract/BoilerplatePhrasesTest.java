@@ -29,13 +29,21 @@ class BoilerplatePhrasesTest {
     @ParameterizedTest
     @ValueSource(strings = {"Advertisement", "ADVERTISEMENT", "Story continues below advertisement", "Publicidad",
             "Реклама", "Share this article", "Facebook Twitter Email", "Sign up for our daily newsletter",
-            "We use cookies to improve your experience."})
+            "We use cookies to improve your experience.", "Compartir", "Поділитися",
+            "Suscríbete a nuestro boletín y recibe cada mañana las noticias de seguridad.",
+            "Assine nossa newsletter", "Підпишіться на нашу розсилку, щоб першими дізнаватися головні новини.",
+            "Подпишитесь на рассылку", "Usamos cookies propias y de terceros para analizar la navegación.",
+            "Este sitio utiliza cookies para mejorar tu experiencia.",
+            "Ми використовуємо файли cookie, щоб покращити роботу сайту.",
+            "Мы используем файлы cookie для улучшения работы сайта."})
     void shouldRecogniseStandAloneClutterLines(String text) {
         assertThat(BoilerplatePhrases.isStandAlone(text)).isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Analysts warn that drones are spreading.", "Print media is shrinking fast in Mexico."})
+    @ValueSource(strings = {"Analysts warn that drones are spreading.", "Print media is shrinking fast in Mexico.",
+            "Cartels subscribe to the same encrypted apps as the soldiers they recruit, investigators said.",
+            "The site uses drones and cameras to watch the border, and we use the footage in this report."})
     void shouldLeaveProseAlone(String text) {
         assertThat(BoilerplatePhrases.isStandAlone(text)).isFalse();
     }

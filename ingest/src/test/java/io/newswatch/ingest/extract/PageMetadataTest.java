@@ -58,6 +58,24 @@ class PageMetadataTest {
     }
 
     @Test
+    void shouldPreferTheArticlesTimeElementToTheFirstOnThePage() {
+        PageMetadata m = PageMetadata.of(Jsoup.parse("""
+                <div class="ticker"><time datetime="2025-05-01T08:00:00Z">Today</time></div>
+                <article><h1>Drone school opens</h1><time datetime="2025-01-20T10:00:00+02:00">20 January</time></article>"""), PAGE);
+
+        assertThat(m.publishedAt()).isEqualTo(Instant.parse("2025-01-20T08:00:00Z"));
+    }
+
+    @Test
+    void shouldPreferJsonLdTimeToTimeElements() {
+        PageMetadata m = PageMetadata.of(Jsoup.parse("""
+                <script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2025-01-19"}</script>
+                <time datetime="2025-05-01T08:00:00Z" pubdate>Today</time>"""), PAGE);
+
+        assertThat(m.publishedAt()).isEqualTo(Instant.parse("2025-01-19T00:00:00Z"));
+    }
+
+    @Test
     void shouldSkipOgTitleThatIsOnlyTheSiteName() {
         PageMetadata m = PageMetadata.of(Jsoup.parse("""
                 <meta property="og:title" content="Example News"><meta property="og:site_name" content="Example News">

@@ -28,6 +28,13 @@ class TextRendererTest {
     }
 
     @Test
+    void shouldRenderTableRowsAsParagraphsWithCellsApart() {
+        assertThat(render("<table><tr><th>Pos.</th><th>Pilot</th></tr><tr><td>1</td><td><b>Kyle</b>Busch</td></tr></table>"))
+                .extracting(TextBlock::text)
+                .containsExactly("Pos. Pilot", "1 KyleBusch");
+    }
+
+    @Test
     void shouldDropWhitespaceOnlyBlocks() {
         assertThat(render("<div> <p>\u00a0</p> <br><br> </div>")).isEmpty();
     }

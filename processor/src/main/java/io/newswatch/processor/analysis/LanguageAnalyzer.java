@@ -9,8 +9,6 @@ import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.es.SpanishLightStemFilter;
 import org.apache.lucene.analysis.icu.ICUFoldingFilter;
-import org.apache.lucene.analysis.miscellaneous.KeywordRepeatFilter;
-import org.apache.lucene.analysis.miscellaneous.RemoveDuplicatesTokenFilter;
 import org.apache.lucene.analysis.pt.PortugueseLightStemFilter;
 import org.apache.lucene.analysis.ru.RussianLightStemFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
@@ -24,7 +22,8 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  * folding (case folding plus accent and diacritic removal, so {@code capacitación} = {@code capacitacion}
  * and {@code її} = {@code ii}). Stop words are kept, so phrases and distances count every word.
  *
- * <p>The index flavour also keeps each word's unstemmed, folded form at the same position as its stem.
+ * <p>The index flavour also keeps each word's unstemmed, folded form at the same position as its stem
+ * ({@link SurfaceForm}).
  * Query words are stemmed and meet the stems; wildcards are only folded ({@link #normalize}) and meet the
  * unstemmed forms, so {@code recruit*} matches what a reader sees in the text, whatever the stemmer did.
  *
@@ -75,13 +74,10 @@ public final class LanguageAnalyzer extends Analyzer {
         }
         ts = new LowerCaseFilter(ts);
         if (index) {
-            ts = new KeywordRepeatFilter(ts);
-        }
-        ts = stemmer(ts);
-        ts = new ICUFoldingFilter(ts);
-        if (index) {
-            // Drops the unstemmed copy where stemming changed nothing (compared after folding).
-            ts = new RemoveDuplicatesTokenFilter(ts);
+            SurfaceForm surface = new SurfaceForm();
+            ts = new SurfaceForm.Emit(stemmer(new SurfaceForm.Remember(ts, surface)), surface);
+        } else {
+            ts = new SurfaceForm.Fold(stemmer(ts));
         }
         return new TokenStreamComponents(source, ts);
     }

@@ -122,10 +122,14 @@ public final class TextFolder {
             return folded;
         }
         String stem = stripVowels(folded);
-        int len = stem.length();
-        if (len - 2 >= MIN_STEM
-                && CYRILLIC_ENDING_CONSONANTS.indexOf(stem.charAt(len - 1)) >= 0
-                && CYRILLIC_ENDING_VOWELS.indexOf(stem.charAt(len - 2)) >= 0) {
+        // Twice, for a case ending after a name suffix: "Будановым" -> "Буданов" -> "Будан", as "Буданов" itself.
+        for (int pass = 0; pass < 2; pass++) {
+            int len = stem.length();
+            if (len - 2 < MIN_STEM
+                    || CYRILLIC_ENDING_CONSONANTS.indexOf(stem.charAt(len - 1)) < 0
+                    || CYRILLIC_ENDING_VOWELS.indexOf(stem.charAt(len - 2)) < 0) {
+                break;
+            }
             stem = stripVowels(stem.substring(0, len - 2));
         }
         return stem;

@@ -41,7 +41,55 @@ final class SnippetBuilder {
     private record Span(String field, int start, int end) {
     }
 
+    /**
+     * The sentence boundaries of one article, found once (on first use) and shared by all the rules that
+     * matched it. Single-threaded, like the match call that owns it.
+     */
+    static final class Sentences {
+        private final MatchInput input;
+        private int[] title;
+        private int[] text;
+
+        Sentences(MatchInput input) {
+            this.input = input;
+        }
+
+        /** Start and end of the sentence that holds {@code offset} in the field. */
+        int[] around(String field, int offset) {
+            int[] b;
+            if (field.equals("title")) {
+                b = title == null ? title = boundaries(input.title()) : title;
+            } else {
+                b = text == null ? text = boundaries(input.text()) : text;
+            }
+            int i = java.util.Arrays.binarySearch(b, offset);
+            int start = i >= 0 ? i : -i - 2; // the last boundary at or before the offset
+            start = Math.max(0, Math.min(start, b.length - 2));
+            return new int[] {b[start], b[start + 1]};
+        }
+
+        private static int[] boundaries(String s) {
+            BreakIterator bi = BreakIterator.getSentenceInstance(SENTENCES);
+            bi.setText(s);
+            java.util.List<Integer> out = new ArrayList<>();
+            for (int b = bi.first(); b != BreakIterator.DONE; b = bi.next()) {
+                out.add(b);
+            }
+            if (out.isEmpty() || out.get(out.size() - 1) != s.length()) {
+                out.add(s.length());
+            }
+            if (out.size() == 1) {
+                out.add(0, 0);
+            }
+            return out.stream().mapToInt(Integer::intValue).toArray();
+        }
+    }
+
     static Explanation explain(MatchInput input, Map<String, ? extends Collection<Hit>> hits) {
+        return explain(input, new Sentences(input), hits);
+    }
+
+    static Explanation explain(MatchInput input, Sentences sentences, Map<String, ? extends Collection<Hit>> hits) {
         TreeSet<Span> spans = new TreeSet<>(Comparator.comparing(Span::field).reversed() // "title" before "text"
                 .thenComparingInt(Span::start).thenComparingInt(Span::end));
         int textBase = ArticleFields.textBase(input.title());
@@ -67,35 +115,21 @@ final class SnippetBuilder {
         for (Span s : spans) {
             score += s.field().equals("title") ? 2 : 1;
         }
-        return new Explanation(score, snippets(input, spans));
+        return new Explanation(score, snippets(input, sentences, spans));
     }
 
-    private static List<Snippet> snippets(MatchInput input, Collection<Span> spans) {
+    private static List<Snippet> snippets(MatchInput input, Sentences sentences, Collection<Span> spans) {
         if (spans.isEmpty()) {
             return List.of();
         }
         // Sentences keyed by field and start, in reading order, each with its spans.
         Map<String, List<Span>> bySentence = new LinkedHashMap<>();
         Map<String, int[]> bounds = new LinkedHashMap<>();
-        BreakIterator titleSentences = null;
-        BreakIterator textSentences = null;
         for (Span s : spans) {
-            boolean title = s.field().equals("title");
-            String fieldText = title ? input.title() : input.text();
-            BreakIterator bi;
-            if (title) {
-                bi = titleSentences == null ? titleSentences = sentences(fieldText) : titleSentences;
-            } else {
-                bi = textSentences == null ? textSentences = sentences(fieldText) : textSentences;
-            }
-            int start = s.start() == 0 ? 0 : bi.preceding(s.start() + 1);
-            int end = bi.following(s.start());
-            if (start == BreakIterator.DONE) {
-                start = 0;
-            }
-            if (end == BreakIterator.DONE || end < s.end()) {
-                end = Math.max(s.end(), end == BreakIterator.DONE ? fieldText.length() : end);
-            }
+            String fieldText = s.field().equals("title") ? input.title() : input.text();
+            int[] sentence = sentences.around(s.field(), s.start());
+            int start = sentence[0];
+            int end = Math.min(fieldText.length(), Math.max(sentence[1], s.end()));
             String key = s.field() + ":" + start;
             bySentence.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
             bounds.putIfAbsent(key, new int[] {start, end});
@@ -145,9 +179,4 @@ final class SnippetBuilder {
         return new Snippet(field, start, end, fieldText.substring(start, end), highlights);
     }
 
-    private static BreakIterator sentences(String text) {
-        BreakIterator bi = BreakIterator.getSentenceInstance(SENTENCES);
-        bi.setText(text);
-        return bi;
-    }
 }

@@ -46,9 +46,9 @@ class LanguageAnalyzerTest {
     @Test
     void shouldKeepTheFoldedUnstemmedWordBesideItsStemWhenIndexing() throws IOException {
         assertThat(analyze(LanguageAnalyzer.forIndex(Language.ENGLISH), "Armies of Drones"))
-                .isEqualTo("armies/armi of drones/drone");
+                .isEqualTo("armi/armies of drone/drones");
         assertThat(analyze(LanguageAnalyzer.forIndex(Language.SPANISH), "Pilotos de drones"))
-                .isEqualTo("pilotos/pilot de drones/dron");
+                .isEqualTo("pilot/pilotos de dron/drones");
     }
 
     @Test

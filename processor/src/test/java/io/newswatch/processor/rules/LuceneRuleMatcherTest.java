@@ -96,6 +96,23 @@ class LuceneRuleMatcherTest {
     }
 
     @Test
+    void shouldMatchExactWordsAsWrittenOnly() throws Exception {
+        matcher.register(List.of(rule("exact", "NEAR/3(drone*, =attacked)", "en")));
+
+        assertThat(ids(article("en", "", "A drone attacked the convoy."))).containsExactly("exact");
+        assertThat(ids(article("en", "", "They bought attack drones."))).isEmpty();
+    }
+
+    @Test
+    void shouldAnalyseArticlesWithoutLanguageInTheLanguagesOfTheirScript() throws Exception {
+        matcher.register(List.of(rule("ru", "картель", "ru"), rule("es", "cartel", "es"), rule("uk", "cartel", "uk")));
+
+        assertThat(ids(article(null, "", "Картель вырос."))).containsExactly("ru");
+        assertThat(ids(article(null, "", "The cartel grew."))).containsExactly("es");
+        assertThat(ids(article(null, "", "Картель вырос, the cartel grew."))).containsExactly("es", "ru", "uk");
+    }
+
+    @Test
     void shouldKeepEntityOnlyRulesToTheirLanguages() throws Exception {
         matcher.register(List.of(rule("cjng", "entity:cjng", "es")));
         List<EntityMention> cjng = List.of(new EntityMention("cjng", "organisation", "CJNG", 1));

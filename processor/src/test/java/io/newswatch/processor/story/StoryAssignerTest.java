@@ -1,0 +1,116 @@
+package io.newswatch.processor.story;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.newswatch.model.Article;
+import io.newswatch.processor.entities.Gazetteer;
+import io.newswatch.processor.entities.GazetteerTagger;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StoryAssignerTest {
+    private static final GazetteerTagger TAGGER = new GazetteerTagger(Gazetteer.loadDefault());
+    private static final Instant T0 = StoryFixtures.START;
+
+    private final StoryAssigner assigner = StoryAssigner.inMemory(StorySettings.defaults());
+
+    private Assignment assign(Article a, Instant at) {
+        return assigner.assign(a, TAGGER.tag(a.title(), a.text()), at);
+    }
+
+    private static Article fixture(String file) {
+        return StoryFixtures.article(file, null);
+    }
+
+
+    @Test
+    void shouldPointACopyOfACopyAtTheFirstPublication() {
+        Article wire = fixture("a1-en-wire.txt");
+        Article syndicated = fixture("a2-en-syndicated.txt");
+        // The syndicated copy republished again with its credit line cut: near the copy, and near the wire.
+        Article again = Article.builder("https://other.example/republished").title(syndicated.title())
+                .text(syndicated.text().replace("(Reporting by the Mexico City newsroom; editing by the Americas desk)", ""))
+                .fetchedAt(T0).build();
+
+        assign(wire, T0);
+        Assignment copy = assign(syndicated, T0.plusSeconds(60));
+        Assignment copyOfCopy = assign(again, T0.plusSeconds(120));
+
+        assertThat(copy).isEqualTo(new Assignment(Assignment.Kind.NEAR_DUPLICATE, wire.id(), wire.id()));
+        assertThat(copyOfCopy).isEqualTo(new Assignment(Assignment.Kind.NEAR_DUPLICATE, wire.id(), wire.id()));
+    }
+
+    @Test
+    void shouldTreatTheSameTextUnderAnotherUrlAsAnExactDuplicateOfTheFirst() {
+        Article wire = fixture("a1-en-wire.txt");
+        Article mirror = Article.builder("https://mirror.example/story").title(wire.title()).text(wire.text())
+                .fetchedAt(T0).build();
+
+        assign(wire, T0);
+
+        assertThat(assign(mirror, T0.plusSeconds(5)))
+                .isEqualTo(new Assignment(Assignment.Kind.EXACT_DUPLICATE, wire.id(), wire.id()));
+        // Not remembered: the same mirror again is still a duplicate of the wire, not of the mirror.
+        assertThat(assign(mirror, T0.plusSeconds(9)).duplicateOf()).isEqualTo(wire.id());
+    }
+
+    @Test
+    void shouldJudgeALateArticleAgainstWhatSurroundedIt() {
+        Article rewrite = fixture("a4-en-rewrite.txt");
+        Article wire = fixture("a1-en-wire.txt");
+
+        assign(rewrite, T0.plus(Duration.ofHours(10)));
+        // The wire story arrives after its rewrite but is dated earlier; it still joins the rewrite's story.
+        Assignment late = assign(wire, T0);
+
+        assertThat(late).isEqualTo(new Assignment(Assignment.Kind.STORY_UPDATE, rewrite.id(), null));
+    }
+
+    @Test
+    void shouldKeepAStoryOpenWhileEachArticleIsWithinTheWindowOfAnEarlierOne() {
+        Article wire = fixture("a1-en-wire.txt");
+        assign(wire, T0);
+        assign(fixture("a5-es.txt"), T0.plus(Duration.ofHours(60)));
+
+        // 120 h after the first article, but 60 h after the Spanish one.
+        Assignment russian = assign(fixture("a6-ru.txt"), T0.plus(Duration.ofHours(120)));
+
+        assertThat(russian.storyId()).isEqualTo(wire.id());
+    }
+
+    @Test
+    void shouldOpenAStoryForAnArticleWithoutEntitiesOrText() {
+        Article empty = Article.builder("https://news.example/empty").title("").text("").fetchedAt(T0).build();
+
+        assertThat(assigner.assign(empty, List.of(), T0))
+                .isEqualTo(new Assignment(Assignment.Kind.NEW_STORY, empty.id(), null));
+        assertThat(assigner.assign(empty, List.of(), T0).kind()).isEqualTo(Assignment.Kind.NEW_STORY); // replay
+        assertThat(assigner.assign(empty, List.of(), T0.plusSeconds(1)).kind()).isEqualTo(Assignment.Kind.EXACT_DUPLICATE);
+    }
+
+    @Test
+    void shouldReproduceTheSameStoryIdsOnAReplayOfTheSameInput() {
+        List<StoryFixtures.Fixture> fixtures = StoryFixtures.all();
+        StoryAssigner first = StoryAssigner.inMemory(StorySettings.defaults());
+        StoryAssigner replay = StoryAssigner.inMemory(StorySettings.defaults());
+        for (int i = 0; i < fixtures.size(); i++) {
+            Article a = fixtures.get(i).article();
+            Instant at = T0.plus(Duration.ofMinutes(7L * i));
+            assertThat(replay.assign(a, TAGGER.tag(a.title(), a.text()), at))
+                    .isEqualTo(first.assign(a, TAGGER.tag(a.title(), a.text()), at));
+        }
+    }
+
+    @Test
+    void shouldRejectMissingArguments() {
+        Article a = fixture("a1-en-wire.txt");
+        assertThatThrownBy(() -> assigner.assign(null, List.of(), T0)).isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("article");
+        assertThatThrownBy(() -> assigner.assign(a, null, T0)).hasMessageContaining("entities");
+        assertThatThrownBy(() -> assigner.assign(a, List.of(), null)).hasMessageContaining("eventTime");
+        assertThatThrownBy(() -> new StoryAssigner(null, StorySettings.defaults())).hasMessageContaining("must not be null");
+    }
+}
