@@ -16,14 +16,14 @@ import io.newswatch.ingest.fetch.FetchSettings;
 import io.newswatch.ingest.poll.FeedCoordinator;
 import io.newswatch.ingest.poll.FeedPoller;
 import io.newswatch.ingest.poll.FeedState;
-import io.newswatch.model.topic.Json;
 import io.newswatch.model.topic.Topics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
@@ -54,13 +54,16 @@ public final class IngestService implements AutoCloseable {
         EgressGuard guard = settings.egressAllow().isEmpty() ? EgressGuard.strict() : EgressGuard.allowing(settings.egressAllow());
         fetcher = new ConditionalFetcher(new FetchSettings(settings.connectTimeout(), settings.readTimeout(), settings.maxBodyBytes(), 5,
                 settings.perHostConcurrency(), settings.globalConcurrency(), settings.userAgent(), guard));
-        producer = new KafkaProducer<>(KafkaClients.producer(config, "newswatch-ingest"), new StringSerializer(), new ByteArraySerializer());
-        KafkaIngestSink sink = new KafkaIngestSink(producer, topics, metrics);
+        Properties producerProps = KafkaClients.producer(config, "newswatch-ingest");
+        // unique per instance: fencing of a zombie instance comes from the group generation sent with each commit
+        producerProps.setProperty("transactional.id", "newswatch-ingest-" + UUID.randomUUID());
+        producer = new KafkaProducer<>(producerProps, new StringSerializer(), new ByteArraySerializer());
+        producer.initTransactions();
         ArticleExtractor extractor = Extractors.standard();
-        FeedPoller poller = new FeedPoller(fetcher, new StandardFeedParser(), extractor, sink,
+        FeedPoller poller = new FeedPoller(fetcher, new StandardFeedParser(), extractor,
                 new Backoff(settings.backoffBase(), settings.backoffMax(), Backoff.Jitter.FULL, new java.util.SplittableRandom()), settings.seenPerFeed(), metrics, Clock.systemUTC());
         coordinator = new FeedCoordinator(topics, KafkaClients.consumer(config, "newswatch-ingest-state", settings.group()), feeds, poller,
-                (state, result) -> persist(topics, state, result), metrics, Clock.systemUTC());
+                producer, metrics, Clock.systemUTC());
         thread = Thread.ofPlatform().name("ingest-coordinator").unstarted(coordinator);
         LOG.info("ingest ready: {} feeds", feeds.size());
     }
@@ -71,16 +74,6 @@ public final class IngestService implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new ConfigException("cannot load the feed list " + (settings.feeds() == null ? "(bundled)" : settings.feeds()) + ": "
                     + e.getMessage(), e);
-        }
-    }
-
-    private void persist(Topics topics, FeedState state, FeedPoller.PollResult result) {
-        try {
-            producer.send(new ProducerRecord<>(topics.ingestState().name(), state.feedId(), Json.mapper().writeValueAsBytes(state)));
-            producer.send(new ProducerRecord<>(topics.feedHealth().name(), state.feedId(),
-                    topics.feedHealth().valueSerde().serializer().serialize(topics.feedHealth().name(), result.health())));
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("cannot serialise the state of feed " + state.feedId(), e);
         }
     }
 

@@ -21,10 +21,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BiConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -38,10 +39,17 @@ import org.slf4j.LoggerFactory;
  * <p>Ownership follows Kafka group membership on the compacted ingest-state topic: a feed belongs to the
  * partition its id hashes to (the producer's own key partitioning), so the instance that is assigned a
  * partition restores that partition's feed states from the beginning and then, and only then, polls those
- * feeds. On a rebalance, polls in flight for revoked feeds finish (and write their state) before the
- * partition is released, so a feed is never polled by two instances at once.
+ * feeds. On a rebalance, polls in flight for revoked feeds finish and are committed before the partition is
+ * released, so a feed is never polled by two instances at once.
  *
- * <p>One coordinator thread runs {@link #run()}; polls run on virtual threads, at most one per feed.
+ * <p>Writes are transactional: a poll's articles, dead letters, feed state and health are committed in one
+ * Kafka transaction by the coordinator thread, tied to this instance's group generation
+ * ({@code sendOffsetsToTransaction}), so a zombie instance that lost its partitions is fenced. An item is
+ * therefore marked seen exactly when its article is committed: a crash before the commit re-polls the item, a
+ * crash after it never publishes it again.
+ *
+ * <p>One coordinator thread runs {@link #run()}; polls (fetching, parsing, extraction) run on virtual threads,
+ * at most one per feed; a feed's next poll is scheduled only after its previous result was committed.
  */
 public final class FeedCoordinator implements Runnable, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FeedCoordinator.class);
@@ -50,7 +58,9 @@ public final class FeedCoordinator implements Runnable, AutoCloseable {
     private final Properties consumerProps;
     private final Map<String, FeedSpec> feeds;
     private final FeedPoller poller;
-    private final BiConsumer<FeedState, FeedPoller.PollResult> onPolled;
+    private final Producer<String, byte[]> producer;
+    private final MeterRegistry metrics;
+    private final java.util.concurrent.ConcurrentLinkedQueue<FeedPoller.PollResult> done = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final Clock clock;
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<String, FeedState> states = new ConcurrentHashMap<>();
@@ -62,10 +72,11 @@ public final class FeedCoordinator implements Runnable, AutoCloseable {
     private volatile int partitions = -1;
 
     /**
-     * @param onPolled told of each finished poll (to persist the state and health); called on the poll's thread
+     * @param producer a transactional producer on which {@code initTransactions()} was called; used only by the
+     *                 coordinator thread
      */
     public FeedCoordinator(Topics topics, Properties consumerProps, List<FeedSpec> feeds, FeedPoller poller,
-                           BiConsumer<FeedState, FeedPoller.PollResult> onPolled, MeterRegistry metrics, Clock clock) {
+                           Producer<String, byte[]> producer, MeterRegistry metrics, Clock clock) {
         this.topics = topics;
         this.consumerProps = consumerProps;
         this.feeds = new java.util.LinkedHashMap<>();
@@ -75,7 +86,8 @@ public final class FeedCoordinator implements Runnable, AutoCloseable {
             }
         }
         this.poller = poller;
-        this.onPolled = onPolled;
+        this.producer = producer;
+        this.metrics = metrics;
         this.clock = clock;
         metrics.gauge("newswatch.ingest.feeds.owned", owned, s -> ownedFeeds());
         metrics.gauge("newswatch.ingest.feeds.failing", states, s -> s.values().stream().filter(f -> f.errorStreak() > 0).count());
@@ -101,6 +113,7 @@ public final class FeedCoordinator implements Runnable, AutoCloseable {
                     }
                     return done;
                 });
+                commitDone(c);
                 dispatchDue();
             }
         } catch (WakeupException e) {
@@ -139,15 +152,64 @@ public final class FeedCoordinator implements Runnable, AutoCloseable {
             }
             inFlight.put(f.id(), workers.submit(() -> {
                 try {
-                    FeedPoller.PollResult result = poller.poll(f, s);
-                    states.put(f.id(), result.state());
-                    onPolled.accept(result.state(), result);
+                    done.add(poller.poll(f, s));
                 } catch (RuntimeException e) {
-                    LOG.error("poll of feed {} failed unexpectedly", f.id(), e);
-                } finally {
+                    LOG.error("poll of feed {} failed unexpectedly; it is retried at the next pass", f.id(), e);
                     inFlight.remove(f.id());
                 }
             }));
+        }
+    }
+
+    /** Commits the finished polls in one transaction, then makes their states current. */
+    private void commitDone(KafkaConsumer<String, String> c) {
+        if (done.isEmpty()) {
+            return;
+        }
+        List<FeedPoller.PollResult> batch = new java.util.ArrayList<>();
+        for (FeedPoller.PollResult r; (r = done.poll()) != null; ) {
+            batch.add(r);
+        }
+        try {
+            producer.beginTransaction();
+            int articles = 0;
+            for (FeedPoller.PollResult r : batch) {
+                for (var a : r.articles()) {
+                    producer.send(new ProducerRecord<>(topics.articles().name(), a.id(), topics.articles().valueSerde().serializer().serialize(null, a)));
+                    articles++;
+                }
+                for (var dl : r.deadLetters()) {
+                    producer.send(new ProducerRecord<>(topics.dlq().name(), dl.key(), topics.dlq().valueSerde().serializer().serialize(null, dl)));
+                }
+                producer.send(new ProducerRecord<>(topics.ingestState().name(), r.state().feedId(), Json.mapper().writeValueAsBytes(r.state())));
+                producer.send(new ProducerRecord<>(topics.feedHealth().name(), r.state().feedId(),
+                        topics.feedHealth().valueSerde().serializer().serialize(null, r.health())));
+            }
+            Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> positions = new HashMap<>();
+            for (TopicPartition tp : c.assignment()) {
+                positions.put(tp, new org.apache.kafka.clients.consumer.OffsetAndMetadata(c.position(tp)));
+            }
+            producer.sendOffsetsToTransaction(positions, c.groupMetadata());
+            producer.commitTransaction();
+            metrics.counter("newswatch.ingest.items.published").increment(articles);
+            for (FeedPoller.PollResult r : batch) {
+                states.put(r.state().feedId(), r.state());
+                r.deadLetters().forEach(d -> metrics.counter("newswatch.ingest.dead.letters").increment());
+            }
+        } catch (org.apache.kafka.common.errors.ProducerFencedException | org.apache.kafka.common.errors.InvalidProducerEpochException
+                 | org.apache.kafka.clients.consumer.CommitFailedException e) {
+            // another instance owns these feeds now; it re-polls them from the last committed state
+            LOG.warn("ingest transaction fenced ({}); {} poll results dropped, their feeds are re-polled by their owner", e, batch.size());
+            throw new IllegalStateException("ingest producer fenced: " + e.getMessage(), e);
+        } catch (java.io.IOException | org.apache.kafka.common.KafkaException e) {
+            LOG.warn("ingest transaction failed, {} polls will be repeated: {}", batch.size(), e.toString());
+            try {
+                producer.abortTransaction();
+            } catch (org.apache.kafka.common.KafkaException abort) {
+                LOG.warn("abort failed: {}", abort.toString());
+            }
+        } finally {
+            batch.forEach(r -> inFlight.remove(r.state().feedId()));
         }
     }
 
@@ -179,7 +241,7 @@ public final class FeedCoordinator implements Runnable, AutoCloseable {
         public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
             owned.removeAll(revoked);
             revoked.forEach(restoring::remove);
-            // let polls of revoked feeds finish and persist, so the next owner starts from their state
+            // let polls of revoked feeds finish and commit, so the next owner starts from their state
             for (TopicPartition tp : revoked) {
                 for (String id : feedsOf(tp)) {
                     Future<?> f = inFlight.get(id);
@@ -190,8 +252,11 @@ public final class FeedCoordinator implements Runnable, AutoCloseable {
                             LOG.warn("poll of feed {} did not finish before its partition moved: {}", id, e.toString());
                         }
                     }
-                    states.remove(id);
                 }
+            }
+            commitDone(c);
+            for (TopicPartition tp : revoked) {
+                feedsOf(tp).forEach(states::remove);
             }
         }
 

@@ -14,6 +14,7 @@ import io.newswatch.ingest.fetch.FetchRequest;
 import io.newswatch.ingest.fetch.FetchResult;
 import io.newswatch.model.Article;
 import io.newswatch.model.CanonicalUrl;
+import io.newswatch.model.DeadLetter;
 import io.newswatch.model.FeedHealth;
 import io.newswatch.model.topic.DeadLetters;
 import java.net.URI;
@@ -24,18 +25,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One poll of one feed: conditional fetch, parse, for each unseen item build the article (fetching and
- * extracting the page when the feed is full-text), publish, and only once Kafka acknowledged an article mark
- * its item seen. Never throws: a broken feed or page becomes a logged, counted, dead-lettered error and a
- * backoff, and the items that did work still flow.
+ * One poll of one feed: conditional fetch, parse, and for each unseen item build the article (fetching and
+ * extracting the page when the feed is full-text). The poll publishes nothing itself: it returns the articles,
+ * the dead letters and the feed's next state, which the {@link FeedCoordinator} writes to Kafka in one
+ * transaction, so an item is marked seen exactly when its article is committed. Never throws: a broken feed or
+ * page becomes a logged, counted, dead-lettered error and a backoff, and the items that did work still flow.
  *
  * <p>Thread-safe: polls of different feeds may run concurrently; one feed is never polled twice at once
  * (the scheduler guarantees it).
@@ -51,43 +49,54 @@ public final class FeedPoller {
     private final ConditionalFetcher fetcher;
     private final FeedParser parser;
     private final ArticleExtractor extractor;
-    private final IngestSink sink;
     private final Backoff backoff;
     private final int seenCap;
     private final MeterRegistry metrics;
     private final Clock clock;
 
-    public FeedPoller(ConditionalFetcher fetcher, FeedParser parser, ArticleExtractor extractor, IngestSink sink, Backoff backoff, int seenCap,
+    public FeedPoller(ConditionalFetcher fetcher, FeedParser parser, ArticleExtractor extractor, Backoff backoff, int seenCap,
                       MeterRegistry metrics, Clock clock) {
         this.fetcher = fetcher;
         this.parser = parser;
         this.extractor = extractor;
-        this.sink = sink;
         this.backoff = backoff;
         this.seenCap = seenCap;
         this.metrics = metrics;
         this.clock = clock;
     }
 
-    /** The outcome of a poll: the feed's new state and its health record. */
-    public record PollResult(FeedState state, FeedHealth health) {
+    /**
+     * The outcome of a poll, to be written atomically: the new articles, what could not be ingested, and the
+     * feed's next state (whose seen keys include the new articles' items) and health.
+     */
+    public record PollResult(FeedState state, FeedHealth health, List<Article> articles, List<DeadLetter> deadLetters) {
+        public PollResult {
+            articles = List.copyOf(articles);
+            deadLetters = List.copyOf(deadLetters);
+        }
     }
 
     /** Polls {@code feed} once from {@code state}. */
     public PollResult poll(FeedSpec feed, FeedState state) {
+        List<DeadLetter> dead = new ArrayList<>();
+        PollResult r = poll(feed, state, dead);
+        return new PollResult(r.state(), r.health(), r.articles(), dead);
+    }
+
+    private PollResult poll(FeedSpec feed, FeedState state, List<DeadLetter> dead) {
         Instant start = clock.instant();
         String url = state.url() != null && feed.url().equals(state.configuredUrl()) ? state.url() : feed.url();
         FetchResult r = fetcher.fetch(new FetchRequest(URI.create(url), state.etag(), state.lastModified(), FEED_ACCEPT));
         metrics.counter("newswatch.ingest.polls", "outcome", r.outcome().name()).increment();
         return switch (r.outcome()) {
-            case NOT_MODIFIED -> done(feed, state, r, true, 0, 0, null, start);
+            case NOT_MODIFIED -> done(feed, state, r, true, 0, List.of(), start);
             case OK -> parsed(feed, state.withValidators(r.permanentRedirect() != null ? r.permanentRedirect().toString() : url,
-                    r.etag(), r.lastModified()), r, start);
-            default -> failed(feed, state, r, r.outcome() + ": " + r.error(), r.retryAfter(), start);
+                    r.etag(), r.lastModified()), r, start, dead);
+            default -> failed(feed, state, r, r.outcome() + ": " + r.error(), r.retryAfter(), start, dead);
         };
     }
 
-    private PollResult parsed(FeedSpec feed, FeedState state, FetchResult r, Instant start) {
+    private PollResult parsed(FeedSpec feed, FeedState state, FetchResult r, Instant start, List<DeadLetter> dead) {
         if (r.permanentRedirect() != null) {
             LOG.info("feed {} moved permanently to {}; polling the new URL from now on", feed.id(), r.permanentRedirect());
         }
@@ -96,7 +105,7 @@ public final class FeedPoller {
             parsed = parser.parse(r.body(), r.contentType(), r.finalUrl());
         } catch (FeedParseException e) {
             // the validators belong to a broken body: forget them so that the next poll fetches in full
-            return failed(feed, state.withValidators(state.url(), null, null), r, "unparseable feed: " + e.getMessage(), null, start);
+            return failed(feed, state.withValidators(state.url(), null, null), r, "unparseable feed: " + e.getMessage(), null, start, dead);
         }
         Map<String, FeedItem> fresh = new LinkedHashMap<>();
         for (FeedItem item : parsed.items()) {
@@ -104,45 +113,26 @@ public final class FeedPoller {
                 fresh.putIfAbsent(item.key(), item);
             }
         }
-        List<String> published = new ArrayList<>();
-        List<Pending> pending = new ArrayList<>();
+        List<Article> articles = new ArrayList<>();
+        List<String> handled = new ArrayList<>();
         for (FeedItem item : fresh.values()) {
             try {
-                Article a = toArticle(feed, parsed, item);
-                pending.add(new Pending(item.key(), sink.article(a)));
+                articles.add(toArticle(feed, parsed, item, dead));
             } catch (RuntimeException e) {
+                // recorded as a dead letter and marked seen, so that one poisonous item is not retried forever
                 LOG.warn("feed {}: item {} skipped: {}", feed.id(), item.key(), e.toString());
                 metrics.counter("newswatch.ingest.items.failed").increment();
-                sink.deadLetter(DeadLetters.ofInput("ingest", feed.id(), item.key(), e.getClass().getName(),
+                dead.add(DeadLetters.ofInput("ingest", feed.id(), item.key(), e.getClass().getName(),
                         "item of feed " + feed.id() + " could not be turned into an article: " + e.getMessage(), clock.instant()));
             }
+            handled.add(item.key());
         }
-        String publishError = null;
-        for (Pending p : pending) {
-            try {
-                p.ack().get(2, TimeUnit.MINUTES);
-                published.add(p.key());
-            } catch (ExecutionException | TimeoutException e) {
-                publishError = "publishing to Kafka failed: " + (e instanceof ExecutionException ? e.getCause() : e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                publishError = "interrupted while publishing";
-                break;
-            }
-        }
-        metrics.counter("newswatch.ingest.items.published").increment(published.size());
-        FeedState next = state.withSeen(published.reversed(), seenCap);
-        if (publishError != null) {
-            // unacknowledged items stay unseen and are retried on the next poll
-            return failed(feed, next, r, publishError, null, start);
-        }
-        return done(feed, next, r, false, parsed.items().size(), published.size(), null, start);
+        // feeds list newest first: remember the newest keys at the front
+        FeedState next = state.withSeen(handled, seenCap);
+        return done(feed, next, r, false, parsed.items().size(), articles, start);
     }
 
-    private record Pending(String key, CompletableFuture<Void> ack) {
-    }
-
-    private Article toArticle(FeedSpec feed, ParsedFeed parsed, FeedItem item) {
+    private Article toArticle(FeedSpec feed, ParsedFeed parsed, FeedItem item, List<DeadLetter> dead) {
         Instant now = clock.instant();
         String link = item.link();
         String feedText = HtmlText.blocksToText(item.contentHtml());
@@ -151,7 +141,7 @@ public final class FeedPoller {
         }
         ExtractedArticle page = null;
         if (feed.fullText() && link != null) {
-            page = fetchPage(feed, link);
+            page = fetchPage(feed, link, dead);
         }
         boolean usePage = page != null && page.text().length() >= Math.min(MIN_PAGE_TEXT, Math.max(1, feedText.length()));
         String text = usePage ? page.text() : feedText;
@@ -198,53 +188,54 @@ public final class FeedPoller {
         return parts.length <= 2 ? host : parts[parts.length - 2] + "." + parts[parts.length - 1];
     }
 
-    private ExtractedArticle fetchPage(FeedSpec feed, String link) {
+    private ExtractedArticle fetchPage(FeedSpec feed, String link, List<DeadLetter> dead) {
         URI uri;
         try {
             uri = URI.create(link);
         } catch (IllegalArgumentException e) {
-            pageFailed(feed, link, "not a valid URL: " + e.getMessage(), "IllegalArgumentException");
+            pageFailed(feed, link, "not a valid URL: " + e.getMessage(), "IllegalArgumentException", dead);
             return null;
         }
         FetchResult page = fetcher.fetch(new FetchRequest(uri, null, null, PAGE_ACCEPT));
         metrics.counter("newswatch.ingest.pages", "outcome", page.outcome().name()).increment();
         if (page.outcome() != FetchResult.Outcome.OK) {
-            pageFailed(feed, link, page.outcome() + ": " + page.error(), "FetchFailure");
+            pageFailed(feed, link, page.outcome() + ": " + page.error(), "FetchFailure", dead);
             return null;
         }
         try {
             return extractor.extract(HtmlText.decode(page.body(), page.contentType()), page.finalUrl());
         } catch (RuntimeException e) {
-            pageFailed(feed, link, "extraction failed: " + e, e.getClass().getName());
+            pageFailed(feed, link, "extraction failed: " + e, e.getClass().getName(), dead);
             return null;
         }
     }
 
-    private void pageFailed(FeedSpec feed, String link, String why, String errorClass) {
+    private void pageFailed(FeedSpec feed, String link, String why, String errorClass, List<DeadLetter> dead) {
         // the article is still published, from the feed's own text
         LOG.warn("feed {}: page {} not used ({}); publishing the feed's text instead", feed.id(), link, why);
-        sink.deadLetter(DeadLetters.ofInput("ingest", link, null, errorClass, "page of feed " + feed.id() + ": " + why, clock.instant()));
+        dead.add(DeadLetters.ofInput("ingest", link, null, errorClass, "page of feed " + feed.id() + ": " + why, clock.instant()));
     }
 
-    private PollResult failed(FeedSpec feed, FeedState state, FetchResult r, String error, Duration retryAfter, Instant start) {
+    private PollResult failed(FeedSpec feed, FeedState state, FetchResult r, String error, Duration retryAfter, Instant start,
+                              List<DeadLetter> dead) {
         int streak = state.errorStreak() + 1;
         Instant next = start.plus(backoff.next(streak, retryAfter));
         LOG.warn("feed {} ({}) failed ({} in a row), next try at {}: {}", feed.id(), state.url(), streak, next, error);
         metrics.counter("newswatch.ingest.feed.errors", "feed", feed.id()).increment();
-        sink.deadLetter(DeadLetters.ofInput("ingest", feed.id(), state.url(), "FeedFailure", "feed " + feed.id() + " (" + state.url() + "): " + error,
+        dead.add(DeadLetters.ofInput("ingest", feed.id(), state.url(), "FeedFailure", "feed " + feed.id() + " (" + state.url() + "): " + error,
                 clock.instant()));
         FeedState s = state.withOutcome(false, false, start, next);
-        return new PollResult(s, health(feed, s, r, error, 0, 0, start));
+        return new PollResult(s, health(feed, s, r, error, 0, 0, start), List.of(), List.of());
     }
 
-    private PollResult done(FeedSpec feed, FeedState state, FetchResult r, boolean notModified, int items, int published, String error,
+    private PollResult done(FeedSpec feed, FeedState state, FetchResult r, boolean notModified, int items, List<Article> articles,
                             Instant start) {
         Instant next = start.plus(feed.pollInterval());
         FeedState s = state.withOutcome(true, notModified, start, next);
-        if (published > 0) {
-            LOG.info("feed {}: {} new of {} items", feed.id(), published, items);
+        if (!articles.isEmpty()) {
+            LOG.info("feed {}: {} new of {} items", feed.id(), articles.size(), items);
         }
-        return new PollResult(s, health(feed, s, r, error, items, published, start));
+        return new PollResult(s, health(feed, s, r, null, items, articles.size(), start), articles, List.of());
     }
 
     private static FeedHealth health(FeedSpec feed, FeedState s, FetchResult r, String error, int items, int published, Instant at) {
