@@ -90,6 +90,17 @@ public final class FeedCoordinator implements Runnable, AutoCloseable {
         this.metrics = metrics;
         this.clock = clock;
         metrics.gauge("newswatch.ingest.feeds.owned", owned, s -> ownedFeeds());
+        // feed health as metrics, per feed (the bound is the feed list); NaN while another instance owns the feed
+        for (String id : this.feeds.keySet()) {
+            io.micrometer.core.instrument.Gauge.builder("newswatch.ingest.feed.error.streak", states, m -> field(m, id, FeedState::errorStreak))
+                    .tag("feed", id).description("consecutive failed polls").register(metrics);
+            io.micrometer.core.instrument.Gauge.builder("newswatch.ingest.feed.not.modified.ratio", states,
+                    m -> field(m, id, f -> f.polls() == 0 ? 0 : (double) f.notModified() / f.polls())).tag("feed", id)
+                    .description("share of polls answered 304 Not Modified").register(metrics);
+            io.micrometer.core.instrument.Gauge.builder("newswatch.ingest.feed.last.success", states,
+                    m -> field(m, id, f -> f.lastSuccessAt() == null ? Double.NaN : f.lastSuccessAt().getEpochSecond())).tag("feed", id)
+                    .description("epoch seconds of the last good poll").register(metrics);
+        }
         metrics.gauge("newswatch.ingest.feeds.failing", states, s -> s.values().stream().filter(f -> f.errorStreak() > 0).count());
     }
 
@@ -211,6 +222,11 @@ public final class FeedCoordinator implements Runnable, AutoCloseable {
         } finally {
             batch.forEach(r -> inFlight.remove(r.state().feedId()));
         }
+    }
+
+    private static double field(Map<String, FeedState> states, String id, java.util.function.ToDoubleFunction<FeedState> f) {
+        FeedState s = states.get(id);
+        return s == null ? Double.NaN : f.applyAsDouble(s);
     }
 
     private TopicPartition partitionOf(String feedId) {
