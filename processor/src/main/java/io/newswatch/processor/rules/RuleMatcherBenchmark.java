@@ -2,6 +2,7 @@ package io.newswatch.processor.rules;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,6 +17,10 @@ import java.util.Locale;
  * java -cp ... io.newswatch.processor.rules.RuleMatcherBenchmark [--rules 10,1000,10000]
  *      [--warmup-seconds 20] [--measure-seconds 20] [--presearch term|multipass|both]
  * </pre>
+ *
+ * <p>{@code cpu ms/doc} is the matching thread's CPU time per article: unlike docs/s and latency, it hardly
+ * moves when other processes compete for the cores, so it is the figure to compare configurations with
+ * on a shared machine.
  *
  * <p>{@code run/doc} is the number of rule parts (one per language of a rule) the presearcher let through per
  * article: the work the presearcher saves, independent of machine load.
@@ -56,8 +61,8 @@ public final class RuleMatcherBenchmark {
         List<MatchInput> articles = SyntheticArticles.articles(ARTICLES, ARTICLE_SEED);
         System.out.printf(Locale.ROOT, "java %s, %d articles of ~%d words, warm-up %ds, measure %ds, one thread%n",
                 System.getProperty("java.version"), articles.size(), SyntheticArticles.WORDS, warmup, measure);
-        System.out.printf(Locale.ROOT, "%-14s %7s %10s %9s %9s %9s %12s %11s %8s%n",
-                "presearcher", "rules", "docs/s", "p50 ms", "p99 ms", "hits/doc", "heap/rule", "register s", "run/doc");
+        System.out.printf(Locale.ROOT, "%-14s %7s %10s %9s %9s %11s %9s %12s %11s %8s%n",
+                "presearcher", "rules", "docs/s", "p50 ms", "p99 ms", "cpu ms/doc", "hits/doc", "heap/rule", "register s", "run/doc");
         for (LuceneRuleMatcher.Presearch kind : kinds) {
             for (int size : sizes) {
                 run(kind, size, articles, warmup, measure);
@@ -84,6 +89,8 @@ public final class RuleMatcherBenchmark {
             List<Long> latencies = new ArrayList<>();
             long hits = 0;
             long runBefore = matcher.queriesRun();
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            long cpuStart = threads.getCurrentThreadCpuTime();
             long measureStart = System.nanoTime();
             long measureEnd = measureStart + measure * 1_000_000_000L;
             long now = measureStart;
@@ -95,11 +102,12 @@ public final class RuleMatcherBenchmark {
                 hits += outcome.hits().size();
             }
             double seconds = (now - measureStart) / 1e9;
+            double cpuPerDoc = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e6 / latencies.size();
             long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
             double runPerDoc = (matcher.queriesRun() - runBefore) / (double) sorted.length;
-            System.out.printf(Locale.ROOT, "%-14s %7d %10.0f %9.2f %9.2f %9.2f %10.1fKB %11.1f %8.1f%n",
+            System.out.printf(Locale.ROOT, "%-14s %7d %10.0f %9.2f %9.2f %11.3f %9.2f %10.1fKB %11.1f %8.1f%n",
                     kind.name().toLowerCase(Locale.ROOT), size, sorted.length / seconds, percentile(sorted, 0.50) / 1e6,
-                    percentile(sorted, 0.99) / 1e6, hits / (double) sorted.length, (after - before) / 1024.0 / Math.max(1, size),
+                    percentile(sorted, 0.99) / 1e6, cpuPerDoc, hits / (double) sorted.length, (after - before) / 1024.0 / Math.max(1, size),
                     registerSeconds, runPerDoc);
         }
     }
