@@ -42,10 +42,24 @@ final class ServiceCommands {
             return c;
         }
 
-        void runUntilStopped(Lifecycle life, String what) throws InterruptedException {
-            parent.spec.commandLine().getOut().println("newswatch " + what + " is running; Ctrl-C stops.");
-            parent.spec.commandLine().getOut().flush();
-            life.awaitClose();
+        /** Starts the components {@code start} registers, then runs until Ctrl-C; closes everything on failure. */
+        int serve(String what, StartFn start) throws Exception {
+            Lifecycle life = new Lifecycle().withShutdownHook();
+            try {
+                Metrics metrics = life.add("metrics", new Metrics());
+                start.start(life, metrics);
+                parent.spec.commandLine().getOut().println("newswatch " + what + " is running; Ctrl-C stops.");
+                parent.spec.commandLine().getOut().flush();
+                life.awaitClose();
+                return 0;
+            } catch (Exception | Error e) {
+                life.close();
+                throw e;
+            }
+        }
+
+        interface StartFn {
+            void start(Lifecycle life, Metrics metrics) throws Exception;
         }
     }
 
@@ -62,17 +76,10 @@ final class ServiceCommands {
             if (fromDir != null) {
                 return publishDir(config);
             }
-            Lifecycle life = new Lifecycle().withShutdownHook();
-            try {
-                Metrics metrics = life.add("metrics", new Metrics());
+            return serve("ingest", (life, metrics) -> {
                 IngestService ingest = life.add("ingest", new IngestService(config, metrics.registry(), List.of()).start());
                 life.add("ops", new OpsServer(config, Map.of("ingest", ingest::running), metrics::scrape));
-                runUntilStopped(life, "ingest");
-                return 0;
-            } catch (Exception | Error e) {
-                life.close();
-                throw e;
-            }
+            });
         }
 
         private int publishDir(Config config) throws Exception {
@@ -107,17 +114,10 @@ final class ServiceCommands {
         public Integer call() throws Exception {
             Config config = config();
             RunCommand.createTopics(config);
-            Lifecycle life = new Lifecycle().withShutdownHook();
-            try {
-                Metrics metrics = life.add("metrics", new Metrics());
+            return serve("processor", (life, metrics) -> {
                 ProcessorService p = life.add("processor", new ProcessorService(config, metrics.registry()).start());
                 life.add("ops", new OpsServer(config, Map.of("processor", () -> p.state().isRunningOrRebalancing()), metrics::scrape));
-                runUntilStopped(life, "processor");
-                return 0;
-            } catch (Exception | Error e) {
-                life.close();
-                throw e;
-            }
+            });
         }
     }
 
@@ -127,16 +127,8 @@ final class ServiceCommands {
         public Integer call() throws Exception {
             Config config = config();
             RunCommand.createTopics(config);
-            Lifecycle life = new Lifecycle().withShutdownHook();
-            try {
-                Metrics metrics = life.add("metrics", new Metrics());
-                life.add("alerts", new AlertsService(config, List.of(new LogChannel()), metrics.registry(), metrics::scrape, Map.of()).start());
-                runUntilStopped(life, "alerts");
-                return 0;
-            } catch (Exception | Error e) {
-                life.close();
-                throw e;
-            }
+            return serve("alerts", (life, metrics) ->
+                    life.add("alerts", new AlertsService(config, List.of(new LogChannel()), metrics.registry(), metrics::scrape, Map.of()).start()));
         }
     }
 }
