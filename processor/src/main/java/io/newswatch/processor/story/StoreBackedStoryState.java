@@ -1,63 +1,77 @@
 package io.newswatch.processor.story;
 
 import io.newswatch.processor.dedup.Posting;
+import io.newswatch.processor.dedup.PostingList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
- * {@link StoryState} over two Kafka Streams window stores (see {@link StoryProcessor#storeBuilders}): articles
- * keyed by id, and postings keyed by feature with duplicates retained. An entry's window start is the article's
- * event time, so a time-range fetch is a posting-list read, and the store's segment expiry is the retention.
+ * {@link StoryState} over two Kafka Streams stores (see {@link StoryProcessor#storeBuilders}).
+ *
+ * <p>Articles sit in a window store keyed by id, window start = event time: a lookup by id and time is a point
+ * read, and the store's segments expire them. Posting lists sit in a key-value store, one encoded
+ * {@link PostingList} per key: a lookup is one point read however long the window, where a window store would
+ * open a range iterator per feature (about a hundred per article, ten times the cost). Lists are capped on write,
+ * so a value stays under about 2 KB; lists whose newest entry has left the retention are deleted by
+ * {@link #purge}, which {@link StoryProcessor} schedules on stream time.
  */
 final class StoreBackedStoryState implements StoryState {
     private final WindowStore<String, byte[]> articles;
-    private final WindowStore<String, String> postings;
+    private final KeyValueStore<String, byte[]> postings;
+    private final int cap;
 
-    StoreBackedStoryState(WindowStore<String, byte[]> articles, WindowStore<String, String> postings) {
+    StoreBackedStoryState(WindowStore<String, byte[]> articles, KeyValueStore<String, byte[]> postings, int cap) {
         this.articles = articles;
         this.postings = postings;
+        this.cap = cap;
     }
 
     @Override
     public void add(String key, String articleId, long timestamp) {
-        postings.put(key, articleId, timestamp);
+        byte[] bytes = postings.get(key);
+        PostingList list = bytes == null ? new PostingList() : PostingList.decode(bytes);
+        list.add(new Posting(articleId, timestamp), cap);
+        postings.put(key, list.encode());
     }
 
     @Override
     public List<Posting> newest(String key, long from, long to, int limit) {
-        List<Posting> out = new ArrayList<>();
-        if (limit <= 0 || to < 0) {
-            return out;
-        }
-        try (WindowStoreIterator<String> it = postings.backwardFetch(key, Math.max(0, from), to)) {
-            while (it.hasNext() && out.size() < limit) {
-                KeyValue<Long, String> kv = it.next();
-                out.add(new Posting(kv.value, kv.key));
-            }
-        }
-        return out;
+        byte[] bytes = postings.get(key);
+        return bytes == null ? List.of() : PostingList.decode(bytes).newest(from, to, limit);
     }
 
     @Override
     public Optional<Posting> oldest(String key, long from, long to) {
-        if (to < 0) {
-            return Optional.empty();
-        }
-        try (WindowStoreIterator<String> it = postings.fetch(key, Math.max(0, from), to)) {
-            if (it.hasNext()) {
-                KeyValue<Long, String> kv = it.next();
-                return Optional.of(new Posting(kv.value, kv.key));
+        byte[] bytes = postings.get(key);
+        return bytes == null ? Optional.empty() : PostingList.decode(bytes).oldest(from, to);
+    }
+
+    @Override
+    public void purge(long cutoff) {
+        List<String> expired = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> it = postings.all()) {
+            while (it.hasNext()) {
+                KeyValue<String, byte[]> kv = it.next();
+                if (PostingList.decode(kv.value).newestTimestamp() < cutoff) {
+                    expired.add(kv.key);
+                }
             }
         }
-        return Optional.empty();
+        expired.forEach(postings::delete);
+        // Articles need no sweep: their window store drops whole segments as the stream time advances.
     }
 
     @Override
     public StoredArticle article(String articleId, long timestamp) {
+        if (timestamp < 0) {
+            return null;
+        }
         byte[] bytes = articles.fetch(articleId, timestamp);
         return bytes == null ? null : StoredArticleCodec.decode(bytes);
     }

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.TreeMap;
 
 /**
@@ -90,16 +91,16 @@ public final class StoryClusterer {
 
         // Terms: the most frequent (anchors favoured) are kept, then weighted by how rare they are in the window.
         Map<String, Double> tf = TermExtractor.extract(article.title(), article.text());
-        List<Map.Entry<String, Double>> ranked = new ArrayList<>(tf.entrySet());
-        ranked.sort(Comparator.<Map.Entry<String, Double>>comparingDouble(e -> -tfWeight(e.getKey(), e.getValue()))
-                .thenComparing(Map.Entry::getKey));
         record Weighted(String term, double weight, List<Posting> postings) {
         }
+        List<Weighted> ranked = new ArrayList<>(tf.size());
+        tf.forEach((term, count) -> ranked.add(new Weighted(term, tfWeight(term, count), null)));
+        ranked.sort(Comparator.comparingDouble((Weighted w) -> -w.weight()).thenComparing(Weighted::term));
         List<Weighted> kept = new ArrayList<>(Math.min(ranked.size(), settings.termsPerArticle()));
         for (int i = 0; i < ranked.size() && kept.size() < settings.termsPerArticle(); i++) {
-            Map.Entry<String, Double> e = ranked.get(i);
-            List<Posting> list = state.newest(TERM_PREFIX + e.getKey(), from, to, cap);
-            kept.add(new Weighted(e.getKey(), tfWeight(e.getKey(), e.getValue()) * idf(list.size(), cap), list));
+            Weighted w = ranked.get(i);
+            List<Posting> list = state.newest(TERM_PREFIX + w.term(), from, to, cap);
+            kept.add(new Weighted(w.term(), w.weight() * idf(list.size(), cap), list));
         }
         kept.sort(Comparator.comparing(Weighted::term));
         double norm = 0;
@@ -183,34 +184,59 @@ public final class StoryClusterer {
         return new double[] {union == 0 ? Double.NaN : shared / union, cosine};
     }
 
-    /** Earlier articles worth scoring: those sharing the most weight of features, best {@code candidateCap} first. */
+    /**
+     * Earlier articles worth scoring: those sharing the most feature weight, best {@code candidateCap} first.
+     * Features whose posting list came back full are as common as the cap allows; they still count in the score,
+     * but scanning them to find candidates would cost the most and single out nobody, so they are skipped.
+     */
     private List<Posting> candidates(StoryProfile p) {
+        int cap = settings.postingCap();
         Map<Posting, double[]> acc = new HashMap<>();
         double entityTotal = 0;
         for (float w : p.entityWeights) {
             entityTotal += w;
         }
         for (int i = 0; i < p.entityIds.length; i++) {
-            double w = settings.entityWeight() * p.entityWeights[i] / entityTotal;
-            for (Posting posting : p.entityPostings.get(i)) {
-                acc.computeIfAbsent(posting, k -> new double[1])[0] += w;
+            List<Posting> list = p.entityPostings.get(i);
+            if (list.size() < cap) {
+                accumulate(acc, list, settings.entityWeight() * p.entityWeights[i] / entityTotal);
             }
         }
         for (int i = 0; i < p.terms.length; i++) {
-            double w = (1 - settings.entityWeight()) * p.termWeights[i];
-            for (Posting posting : p.termPostings.get(i)) {
-                acc.computeIfAbsent(posting, k -> new double[1])[0] += w;
+            List<Posting> list = p.termPostings.get(i);
+            if (list.size() < cap) {
+                accumulate(acc, list, (1 - settings.entityWeight()) * p.termWeights[i]);
             }
         }
-        List<Map.Entry<Posting, double[]>> ranked = new ArrayList<>(acc.entrySet());
-        ranked.sort(Comparator.<Map.Entry<Posting, double[]>>comparingDouble(e -> -e.getValue()[0])
-                .thenComparingLong(e -> e.getKey().timestamp())
-                .thenComparing(e -> e.getKey().articleId()));
-        List<Posting> out = new ArrayList<>(Math.min(ranked.size(), settings.candidateCap()));
-        for (int i = 0; i < ranked.size() && out.size() < settings.candidateCap(); i++) {
-            out.add(ranked.get(i).getKey());
+        // Keep the best candidateCap in a min-heap: cheaper than sorting every article that shared a feature.
+        Comparator<Map.Entry<Posting, double[]>> better = Comparator
+                .<Map.Entry<Posting, double[]>>comparingDouble(e -> e.getValue()[0])
+                .thenComparing(e -> -e.getKey().timestamp())
+                .thenComparing(e -> e.getKey().articleId(), Comparator.reverseOrder());
+        PriorityQueue<Map.Entry<Posting, double[]>> best = new PriorityQueue<>(settings.candidateCap() + 1, better);
+        for (Map.Entry<Posting, double[]> e : acc.entrySet()) {
+            best.add(e);
+            if (best.size() > settings.candidateCap()) {
+                best.poll();
+            }
         }
+        List<Posting> out = new ArrayList<>(best.size());
+        while (!best.isEmpty()) {
+            out.add(best.poll().getKey());
+        }
+        java.util.Collections.reverse(out);
         return out;
+    }
+
+    private static void accumulate(Map<Posting, double[]> acc, List<Posting> postings, double weight) {
+        for (Posting posting : postings) {
+            double[] sum = acc.get(posting);
+            if (sum == null) {
+                acc.put(posting, new double[] {weight});
+            } else {
+                sum[0] += weight;
+            }
+        }
     }
 
     private static double tfWeight(String term, double tf) {
@@ -240,13 +266,5 @@ public final class StoryClusterer {
         return sum;
     }
 
-    /** For tests: a profile's entity weights as a map. */
-    static Map<String, Float> entityWeights(StoryProfile p) {
-        Map<String, Float> m = new TreeMap<>();
-        for (int i = 0; i < p.entityIds.length; i++) {
-            m.put(p.entityIds[i], p.entityWeights[i]);
-        }
-        return m;
-    }
 
 }
