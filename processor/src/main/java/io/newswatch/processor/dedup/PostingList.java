@@ -1,11 +1,8 @@
 package io.newswatch.processor.dedup;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -110,39 +107,42 @@ public final class PostingList {
         return Optional.empty();
     }
 
-    /** The list as bytes: a version byte, the entry count, then timestamp and UTF id per entry. */
+    /** The list as bytes: a version byte, the entry count, then per entry the timestamp and the UTF-8 id. */
     public byte[] encode() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(8 + size * 28);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(VERSION);
-            out.writeShort(size);
-            for (int i = 0; i < size; i++) {
-                out.writeLong(timestamps[i]);
-                out.writeUTF(ids[i]);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // cannot happen writing to memory
+        byte[][] idBytes = new byte[size][];
+        int length = 3;
+        for (int i = 0; i < size; i++) {
+            idBytes[i] = ids[i].getBytes(StandardCharsets.UTF_8);
+            length += 10 + idBytes[i].length;
         }
-        return bytes.toByteArray();
+        ByteBuffer out = ByteBuffer.allocate(length);
+        out.put(VERSION).putShort((short) size);
+        for (int i = 0; i < size; i++) {
+            out.putLong(timestamps[i]).putShort((short) idBytes[i].length).put(idBytes[i]);
+        }
+        return out.array();
     }
 
     /** Reads a list written by {@link #encode()}. */
     public static PostingList decode(byte[] data) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
-            byte version = in.readByte();
+        try {
+            ByteBuffer in = ByteBuffer.wrap(data);
+            byte version = in.get();
             if (version != VERSION) {
                 throw new IllegalStateException("posting list format " + version + " is not " + VERSION
                         + "; reset the application's state after an incompatible upgrade");
             }
-            int n = in.readUnsignedShort();
+            int n = Short.toUnsignedInt(in.getShort());
             long[] ts = new long[Math.max(n, 2)];
             String[] ids = new String[ts.length];
             for (int i = 0; i < n; i++) {
-                ts[i] = in.readLong();
-                ids[i] = in.readUTF();
+                ts[i] = in.getLong();
+                int len = Short.toUnsignedInt(in.getShort());
+                ids[i] = new String(data, in.position(), len, StandardCharsets.UTF_8);
+                in.position(in.position() + len);
             }
             return new PostingList(ts, ids, n);
-        } catch (IOException e) {
+        } catch (BufferUnderflowException | IndexOutOfBoundsException | IllegalArgumentException e) {
             throw new IllegalStateException("corrupt posting list: " + e, e);
         }
     }

@@ -3,8 +3,12 @@ package io.newswatch.processor.story;
 import io.newswatch.processor.dedup.Posting;
 import io.newswatch.processor.dedup.PostingList;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -20,11 +24,18 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * open a range iterator per feature (about a hundred per article, ten times the cost). Lists are capped on write,
  * so a value stays under about 2 KB; lists whose newest entry has left the retention are deleted by
  * {@link #purge}, which {@link StoryProcessor} schedules on stream time.
+ *
+ * <p>While one record is assigned, each list it touches is decoded once and kept; {@link #flush} then writes each
+ * changed list once. A record that fails leaves the stores untouched ({@link #discard}), apart from its article,
+ * which is written last.
  */
 final class StoreBackedStoryState implements StoryState {
     private final WindowStore<String, byte[]> articles;
     private final KeyValueStore<String, byte[]> postings;
     private final int cap;
+    /** Lists read or changed while assigning the current record: decoded once, written once by {@link #flush}. */
+    private final Map<String, PostingList> loaded = new HashMap<>();
+    private final Set<String> dirty = new LinkedHashSet<>();
 
     StoreBackedStoryState(WindowStore<String, byte[]> articles, KeyValueStore<String, byte[]> postings, int cap) {
         this.articles = articles;
@@ -34,22 +45,42 @@ final class StoreBackedStoryState implements StoryState {
 
     @Override
     public void add(String key, String articleId, long timestamp) {
-        byte[] bytes = postings.get(key);
-        PostingList list = bytes == null ? new PostingList() : PostingList.decode(bytes);
-        list.add(new Posting(articleId, timestamp), cap);
-        postings.put(key, list.encode());
+        load(key).add(new Posting(articleId, timestamp), cap);
+        dirty.add(key);
     }
 
     @Override
     public List<Posting> newest(String key, long from, long to, int limit) {
-        byte[] bytes = postings.get(key);
-        return bytes == null ? List.of() : PostingList.decode(bytes).newest(from, to, limit);
+        return load(key).newest(from, to, limit);
     }
 
     @Override
     public Optional<Posting> oldest(String key, long from, long to) {
-        byte[] bytes = postings.get(key);
-        return bytes == null ? Optional.empty() : PostingList.decode(bytes).oldest(from, to);
+        return load(key).oldest(from, to);
+    }
+
+    /** Writes the lists changed by the current record, once each, and forgets the decoded lists. */
+    void flush() {
+        for (String key : dirty) {
+            postings.put(key, loaded.get(key).encode());
+        }
+        discard();
+    }
+
+    /** Forgets the current record's changes, as when assigning it failed: the stores stay as before it. */
+    void discard() {
+        dirty.clear();
+        loaded.clear();
+    }
+
+    private PostingList load(String key) {
+        PostingList list = loaded.get(key);
+        if (list == null) {
+            byte[] bytes = postings.get(key);
+            list = bytes == null ? new PostingList() : PostingList.decode(bytes);
+            loaded.put(key, list);
+        }
+        return list;
     }
 
     @Override

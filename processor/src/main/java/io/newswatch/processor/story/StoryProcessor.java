@@ -53,6 +53,7 @@ public final class StoryProcessor implements Processor<String, Match, String, Ma
     private final AssignmentListener listener;
     private ProcessorContext<String, Match> context;
     private StoryAssigner assigner;
+    private StoreBackedStoryState state;
 
     /** A processor that reports to nobody. */
     public StoryProcessor(StorySettings settings) {
@@ -108,7 +109,7 @@ public final class StoryProcessor implements Processor<String, Match, String, Ma
         this.context = context;
         WindowStore<String, byte[]> articles = context.getStateStore(ARTICLES_STORE);
         KeyValueStore<String, byte[]> postings = context.getStateStore(POSTINGS_STORE);
-        StoreBackedStoryState state = new StoreBackedStoryState(articles, postings, settings.postingCap());
+        this.state = new StoreBackedStoryState(articles, postings, settings.postingCap());
         this.assigner = new StoryAssigner(state, settings);
         long retentionMs = settings.retention().toMillis();
         context.schedule(purgeInterval(settings), PunctuationType.STREAM_TIME, now -> state.purge(now - retentionMs));
@@ -121,7 +122,14 @@ public final class StoryProcessor implements Processor<String, Match, String, Ma
             LOG.warn("skipping record without an article, key={} timestamp={}", record.key(), record.timestamp());
             return;
         }
-        Assignment a = assigner.assign(match.article(), match.entities(), Instant.ofEpochMilli(record.timestamp()));
+        Assignment a;
+        try {
+            a = assigner.assign(match.article(), match.entities(), Instant.ofEpochMilli(record.timestamp()));
+            state.flush();
+        } catch (RuntimeException e) {
+            state.discard();
+            throw e;
+        }
         listener.onAssignment(match.articleId(), a);
         if (a.kind() == Assignment.Kind.EXACT_DUPLICATE) {
             return;
