@@ -33,9 +33,10 @@ import org.apache.kafka.streams.state.StoreBuilder;
  * over the 72 h window, so the last ones are compared against everything before them.
  *
  * <pre>
- * ./mvnw -B -q -o -pl processor -am test-compile
- * ./mvnw -B -q -o -pl processor exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=io.newswatch.processor.story.StoryBenchmark [-Dexec.args="--articles 10000 --stores"]
+ * ./mvnw -B -q -o -pl processor -am test-compile dependency:build-classpath \
+ *     -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
+ * java -cp processor/target/test-classes:processor/target/classes:$(cat processor/target/test-classpath.txt) \
+ *     io.newswatch.processor.story.StoryBenchmark [--articles 10000] [--stores]
  * </pre>
  *
  * {@code --stores} runs the same input through {@link StoryProcessor} over its RocksDB stores in a
