@@ -28,7 +28,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.StoreBuilder;
 
 /**
- * Throughput and memory of story assignment with a full window: 10,000 synthetic articles (2,000 stories of
+ * Throughput and memory of story assignment with a full window: 10,000 synthetic articles (about 2,200 stories of
  * about four articles, one in ten a near copy of an earlier one, 3-6 entities each, 250-word bodies) spread
  * over the 72 h window, so the last ones are compared against everything before them.
  *
