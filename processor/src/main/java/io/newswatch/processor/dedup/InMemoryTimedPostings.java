@@ -1,30 +1,33 @@
 package io.newswatch.processor.dedup;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@link TimedPostings} in hash maps of time-sorted lists. Expiry mirrors a Kafka Streams window store: the
- * stream time is the largest timestamp added; entries older than {@code streamTime - retention} are swept out
- * whenever the stream time has moved a quarter of the retention since the last sweep (so the sweep cost is
- * amortised and memory stays within 1.25 × retention of input), and adds older than that are ignored.
+ * {@link TimedPostings} in a hash map of {@link PostingList}s. The stream time is the largest timestamp added;
+ * whenever it has moved a quarter of the retention since the last sweep, lists whose newest entry is older than
+ * {@code streamTime - retention} are dropped, so memory holds at most 1.25 × retention of keys, each with at
+ * most {@code cap} entries.
  */
 final class InMemoryTimedPostings implements TimedPostings {
     private final long retentionMs;
-    private final Map<String, List<Posting>> lists = new HashMap<>();
+    private final int cap;
+    private final Map<String, PostingList> lists = new HashMap<>();
     private long streamTime = Long.MIN_VALUE;
     private long lastSweep = Long.MIN_VALUE;
 
-    InMemoryTimedPostings(Duration retention) {
+    InMemoryTimedPostings(Duration retention, int cap) {
         if (retention == null || retention.isNegative() || retention.isZero()) {
             throw new IllegalArgumentException("retention must be positive, was " + retention);
         }
+        if (cap < 1) {
+            throw new IllegalArgumentException("cap must be >= 1, was " + cap);
+        }
         this.retentionMs = retention.toMillis();
+        this.cap = cap;
     }
 
     @Override
@@ -33,81 +36,33 @@ final class InMemoryTimedPostings implements TimedPostings {
             throw new IllegalArgumentException("key must not be null");
         }
         Posting posting = new Posting(articleId, timestamp);
-        if (streamTime != Long.MIN_VALUE && timestamp < streamTime - retentionMs) {
-            return;
-        }
+        lists.computeIfAbsent(key, k -> new PostingList()).add(posting, cap);
         streamTime = Math.max(streamTime, timestamp);
-        List<Posting> list = lists.computeIfAbsent(key, k -> new ArrayList<>(2));
-        // Insert after every entry with timestamp <= this one: time order, ties in insertion order.
-        int at = list.size();
-        while (at > 0 && list.get(at - 1).timestamp() > timestamp) {
-            at--;
+        if (lastSweep == Long.MIN_VALUE || streamTime - lastSweep >= retentionMs / 4) {
+            lastSweep = streamTime;
+            purge(streamTime - retentionMs);
         }
-        list.add(at, posting);
-        maybeSweep();
     }
 
     @Override
     public List<Posting> newest(String key, long from, long to, int limit) {
-        List<Posting> list = lists.get(key);
-        List<Posting> out = new ArrayList<>();
-        if (list == null || limit <= 0) {
-            return out;
-        }
-        for (int i = list.size() - 1; i >= 0 && out.size() < limit; i--) {
-            Posting p = list.get(i);
-            if (p.timestamp() < from) {
-                break;
-            }
-            if (p.timestamp() <= to) {
-                out.add(p);
-            }
-        }
-        return out;
+        PostingList list = lists.get(key);
+        return list == null ? List.of() : list.newest(from, to, limit);
     }
 
     @Override
     public Optional<Posting> oldest(String key, long from, long to) {
-        List<Posting> list = lists.get(key);
-        if (list != null) {
-            for (Posting p : list) {
-                if (p.timestamp() > to) {
-                    break;
-                }
-                if (p.timestamp() >= from) {
-                    return Optional.of(p);
-                }
-            }
-        }
-        return Optional.empty();
+        PostingList list = lists.get(key);
+        return list == null ? Optional.empty() : list.oldest(from, to);
     }
 
-    /** Number of entries held, expired or not yet swept included. */
-    int size() {
-        int n = 0;
-        for (List<Posting> l : lists.values()) {
-            n += l.size();
-        }
-        return n;
+    @Override
+    public void purge(long cutoff) {
+        lists.values().removeIf(l -> l.newestTimestamp() < cutoff);
     }
 
-    private void maybeSweep() {
-        if (lastSweep != Long.MIN_VALUE && streamTime - lastSweep < retentionMs / 4) {
-            return;
-        }
-        lastSweep = streamTime;
-        long cutoff = streamTime - retentionMs;
-        for (Iterator<List<Posting>> it = lists.values().iterator(); it.hasNext(); ) {
-            List<Posting> list = it.next();
-            int drop = 0;
-            while (drop < list.size() && list.get(drop).timestamp() < cutoff) {
-                drop++;
-            }
-            if (drop == list.size()) {
-                it.remove();
-            } else if (drop > 0) {
-                list.subList(0, drop).clear();
-            }
-        }
+    /** Number of keys held. */
+    int keys() {
+        return lists.size();
     }
 }

@@ -20,8 +20,8 @@ final class InMemoryStoryState implements StoryState {
     private long streamTime = Long.MIN_VALUE;
     private long lastSweep = Long.MIN_VALUE;
 
-    InMemoryStoryState(Duration retention) {
-        this.postings = TimedPostings.inMemory(retention);
+    InMemoryStoryState(Duration retention, int postingCap) {
+        this.postings = TimedPostings.inMemory(retention, postingCap);
         this.retentionMs = retention.toMillis();
     }
 
@@ -38,6 +38,12 @@ final class InMemoryStoryState implements StoryState {
     @Override
     public Optional<Posting> oldest(String key, long from, long to) {
         return postings.oldest(key, from, to);
+    }
+
+    @Override
+    public void purge(long cutoff) {
+        postings.purge(cutoff);
+        articles.values().removeIf(a -> a.timestamp() < cutoff);
     }
 
     @Override
@@ -65,8 +71,7 @@ final class InMemoryStoryState implements StoryState {
         }
         if (lastSweep == Long.MIN_VALUE || streamTime - lastSweep >= retentionMs / 4) {
             lastSweep = streamTime;
-            long cutoff = streamTime - retentionMs;
-            articles.values().removeIf(a -> a.timestamp() < cutoff);
+            articles.values().removeIf(a -> a.timestamp() < streamTime - retentionMs);
         }
     }
 

@@ -119,20 +119,23 @@ public final class StoryAssigner {
                 .map(m -> new Assignment(Assignment.Kind.STORY_UPDATE, m.storyId(), null))
                 .orElseGet(() -> new Assignment(Assignment.Kind.NEW_STORY, id, null));
         remember(id, ts, a, fingerprint, signature, profile);
-        clusterer.index(id, profile, ts);
         return a;
     }
 
+    /** Files the article in the posting lists, then stores it (last, so a failure leaves no half-filed article). */
     private void remember(String id, long ts, Assignment a, String fingerprint, long[] signature, StoryProfile profile) {
+        if (fingerprint != null) {
+            state.add(FINGERPRINT_PREFIX + fingerprint, id, ts);
+        }
+        nearDuplicates.add(id, signature, ts);
+        if (profile != null) {
+            clusterer.index(id, profile, ts);
+        }
         String[] noKeys = new String[0];
         float[] noWeights = new float[0];
         state.putArticle(new StoredArticle(id, ts, a.kind(), a.storyId(), a.duplicateOf(), fingerprint, signature,
                 profile == null ? noKeys : profile.entityIds, profile == null ? noWeights : profile.entityWeights,
                 profile == null ? noKeys : profile.terms, profile == null ? noWeights : profile.termWeights));
-        if (fingerprint != null) {
-            state.add(FINGERPRINT_PREFIX + fingerprint, id, ts);
-        }
-        nearDuplicates.add(id, signature, ts);
     }
 
     /** The clusterer, for diagnostics in tests. */

@@ -4,9 +4,11 @@ import io.newswatch.model.Match;
 import java.time.Duration;
 import java.time.Instant;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
@@ -27,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>The event time of an article is its record's timestamp. Story ids are deterministic only if every article
+ * <p>The event time of an article is its record's timestamp. Each article costs about a hundred point reads and
+ * writes of small values (its features' posting lists) plus up to 32 candidate reads; see {@code StoryBenchmark}
+ * for figures. Story ids are deterministic only if every article
  * passes through one task in a fixed order, so this stage must read a single-partition topic (or a repartition
  * to one partition). State lives only in the two stores, which are changelogged: a restarted or moved task resumes
  * with the same decisions. Run with {@code processing.guarantee=exactly_once_v2} for exact replays; under
@@ -40,7 +44,7 @@ import org.slf4j.LoggerFactory;
 public final class StoryProcessor implements Processor<String, Match, String, Match> {
     /** Window store of {@link StoredArticle}s, key: article id, window start: event time. */
     public static final String ARTICLES_STORE = "story-articles";
-    /** Window store of posting lists (LSH buckets, fingerprints, entities, terms), duplicates retained. */
+    /** Key-value store of capped posting lists (LSH buckets, fingerprints, entities, terms), key: feature. */
     public static final String POSTINGS_STORE = "story-postings";
 
     private static final Logger LOG = LoggerFactory.getLogger(StoryProcessor.class);
@@ -49,6 +53,7 @@ public final class StoryProcessor implements Processor<String, Match, String, Ma
     private final AssignmentListener listener;
     private ProcessorContext<String, Match> context;
     private StoryAssigner assigner;
+    private StoreBackedStoryState state;
 
     /** A processor that reports to nobody. */
     public StoryProcessor(StorySettings settings) {
@@ -68,30 +73,46 @@ public final class StoryProcessor implements Processor<String, Match, String, Ma
     }
 
     /**
-     * The two stores the processor needs, RocksDB-backed and changelogged, retained for
-     * {@code settings.retention()} (window + grace) behind the stream time. Their segments expire whole, so up to
-     * half a retention more may linger on disk; reads never see it, because every read names its time range.
+     * The two stores the processor needs, RocksDB-backed and changelogged:
+     * <ul>
+     *   <li>{@link #ARTICLES_STORE}, a window store retained for {@code settings.retention()} (window + grace)
+     *       behind the stream time; its segments expire whole, so up to half a retention more may linger on disk;</li>
+     *   <li>{@link #POSTINGS_STORE}, a cached key-value store of lists capped at {@code settings.postingCap()}
+     *       entries; lists idle for longer than the retention are deleted by a punctuation every
+     *       {@code retention / 12} of stream time (7 h by default).</li>
+     * </ul>
+     * Reads never see expired entries either way, because every read names its time range.
      */
     public static StoreBuilder<?>[] storeBuilders(StorySettings settings) {
         if (settings == null) {
             throw new IllegalArgumentException("settings must not be null");
         }
-        Duration retention = settings.retention();
         // Entries are points in time: a window of 1 ms makes the window start the event time.
-        Duration point = Duration.ofMillis(1);
         StoreBuilder<WindowStore<String, byte[]>> articles = Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(ARTICLES_STORE, retention, point, false), Serdes.String(), Serdes.ByteArray());
-        StoreBuilder<WindowStore<String, String>> postings = Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(POSTINGS_STORE, retention, point, true), Serdes.String(), Serdes.String());
+                Stores.persistentWindowStore(ARTICLES_STORE, settings.retention(), Duration.ofMillis(1), false),
+                Serdes.String(), Serdes.ByteArray());
+        // Caching coalesces the rewrites of popular lists between commits before they reach the changelog.
+        StoreBuilder<KeyValueStore<String, byte[]>> postings = Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(POSTINGS_STORE), Serdes.String(), Serdes.ByteArray())
+                .withCachingEnabled();
         return new StoreBuilder<?>[] {articles, postings};
+    }
+
+    /** How often, in stream time, idle posting lists are purged. */
+    static Duration purgeInterval(StorySettings settings) {
+        Duration d = settings.retention().dividedBy(12);
+        return d.compareTo(Duration.ofMinutes(1)) < 0 ? Duration.ofMinutes(1) : d;
     }
 
     @Override
     public void init(ProcessorContext<String, Match> context) {
         this.context = context;
         WindowStore<String, byte[]> articles = context.getStateStore(ARTICLES_STORE);
-        WindowStore<String, String> postings = context.getStateStore(POSTINGS_STORE);
-        this.assigner = new StoryAssigner(new StoreBackedStoryState(articles, postings), settings);
+        KeyValueStore<String, byte[]> postings = context.getStateStore(POSTINGS_STORE);
+        this.state = new StoreBackedStoryState(articles, postings, settings.postingCap());
+        this.assigner = new StoryAssigner(state, settings);
+        long retentionMs = settings.retention().toMillis();
+        context.schedule(purgeInterval(settings), PunctuationType.STREAM_TIME, now -> state.purge(now - retentionMs));
     }
 
     @Override
@@ -101,7 +122,14 @@ public final class StoryProcessor implements Processor<String, Match, String, Ma
             LOG.warn("skipping record without an article, key={} timestamp={}", record.key(), record.timestamp());
             return;
         }
-        Assignment a = assigner.assign(match.article(), match.entities(), Instant.ofEpochMilli(record.timestamp()));
+        Assignment a;
+        try {
+            a = assigner.assign(match.article(), match.entities(), Instant.ofEpochMilli(record.timestamp()));
+            state.flush();
+        } catch (RuntimeException e) {
+            state.discard();
+            throw e;
+        }
         listener.onAssignment(match.articleId(), a);
         if (a.kind() == Assignment.Kind.EXACT_DUPLICATE) {
             return;

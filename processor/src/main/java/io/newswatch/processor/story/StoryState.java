@@ -4,11 +4,11 @@ import io.newswatch.processor.dedup.TimedPostings;
 import java.util.Optional;
 
 /**
- * Everything {@link StoryAssigner} remembers: posting lists (LSH buckets, fingerprints, entities, terms; see
- * {@link TimedPostings}) and one {@link StoredArticle} per article. Two implementations: {@link #inMemory} for the
- * offline scan and tests, and one over Kafka Streams window stores inside {@link StoryProcessor}. Both expire
- * entries {@code settings.retention()} behind the latest event time, and every read names its time range, so the
- * two give identical answers for the same input. Not thread-safe: one owner.
+ * Everything {@link StoryAssigner} remembers: capped posting lists (LSH buckets, fingerprints, entities, terms;
+ * see {@link TimedPostings}) and one {@link StoredArticle} per article. Two implementations: {@link #inMemory} for
+ * the offline scan and tests, and one over Kafka Streams stores inside {@link StoryProcessor}. Both keep the same
+ * capped lists, expire state {@code settings.retention()} behind the latest event time, and name a time range in
+ * every read, so the two give identical answers for the same input. Not thread-safe: one owner.
  */
 public sealed interface StoryState extends TimedPostings permits InMemoryStoryState, StoreBackedStoryState {
 
@@ -21,11 +21,11 @@ public sealed interface StoryState extends TimedPostings permits InMemoryStorySt
     /** Stores an article under its id and event time. */
     void putArticle(StoredArticle article);
 
-    /** State on the heap, retained for {@code settings.retention()}. */
+    /** State on the heap, retained for {@code settings.retention()}, posting lists capped at {@code postingCap}. */
     static StoryState inMemory(StorySettings settings) {
         if (settings == null) {
             throw new IllegalArgumentException("settings must not be null");
         }
-        return new InMemoryStoryState(settings.retention());
+        return new InMemoryStoryState(settings.retention(), settings.postingCap());
     }
 }

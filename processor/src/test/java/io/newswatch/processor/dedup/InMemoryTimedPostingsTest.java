@@ -7,7 +7,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class InMemoryTimedPostingsTest {
-    private final InMemoryTimedPostings postings = new InMemoryTimedPostings(Duration.ofMillis(100));
+    private final InMemoryTimedPostings postings = new InMemoryTimedPostings(Duration.ofMillis(100), 3);
 
     @Test
     void shouldReturnNewestFirstWithinTheRangeAndLimit() {
@@ -26,26 +26,28 @@ class InMemoryTimedPostingsTest {
     }
 
     @Test
-    void shouldKeepInsertionOrderForEqualTimestamps() {
-        postings.add("k", "first", 10);
-        postings.add("k", "second", 10);
+    void shouldKeepOnlyTheNewestCapEntriesPerKey() {
+        for (int i = 0; i < 5; i++) {
+            postings.add("popular", "a" + i, 10 + i);
+        }
+        postings.add("popular", "late", 1); // older than everything kept: dropped at once
 
-        assertThat(postings.newest("k", 0, 10, 5)).extracting(Posting::articleId).containsExactly("second", "first");
-        assertThat(postings.oldest("k", 0, 10)).map(Posting::articleId).contains("first");
+        assertThat(postings.newest("popular", 0, 100, 10)).extracting(Posting::articleId).containsExactly("a4", "a3", "a2");
     }
 
     @Test
-    void shouldExpireEntriesBehindTheRetentionAndIgnoreAddsThatOld() {
-        postings.add("k", "old", 0);
+    void shouldDropKeysWhoseNewestEntryLeftTheRetention() {
+        postings.add("old", "x", 0);
         postings.add("k", "new", 150);
-        postings.add("k", "late", 40); // 110 behind the stream time: already expired
 
-        assertThat(postings.size()).isEqualTo(1);
+        assertThat(postings.keys()).isEqualTo(1);
+        assertThat(postings.newest("old", 0, 200, 10)).isEmpty();
         assertThat(postings.newest("k", 0, 200, 10)).extracting(Posting::articleId).containsExactly("new");
     }
 
     @Test
-    void shouldRejectANonPositiveRetention() {
-        assertThatThrownBy(() -> new InMemoryTimedPostings(Duration.ZERO)).hasMessageContaining("retention must be positive");
+    void shouldRejectANonPositiveRetentionOrCap() {
+        assertThatThrownBy(() -> new InMemoryTimedPostings(Duration.ZERO, 3)).hasMessageContaining("retention must be positive");
+        assertThatThrownBy(() -> new InMemoryTimedPostings(Duration.ofHours(1), 0)).hasMessageContaining("cap must be >= 1");
     }
 }

@@ -15,7 +15,7 @@ class NearDuplicateIndexTest {
     private static final MinHasher HASHER = MinHasher.standard();
     private static final long HOUR = Duration.ofHours(1).toMillis();
 
-    private final TimedPostings buckets = TimedPostings.inMemory(Duration.ofHours(84));
+    private final TimedPostings buckets = TimedPostings.inMemory(Duration.ofHours(84), 64);
     private final Map<String, long[]> signatures = new HashMap<>();
     private final NearDuplicateIndex index = new NearDuplicateIndex(buckets, (id, ts) -> signatures.get(id), 0.7, 64);
 

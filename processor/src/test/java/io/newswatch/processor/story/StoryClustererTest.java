@@ -119,7 +119,7 @@ class StoryClustererTest {
     /** Score of each fixture against every earlier stored one, keyed "later>earlier", as the assigner saw them. */
     private static Map<String, Double> pairScores() {
         StorySettings settings = StorySettings.defaults();
-        InMemoryStoryState state = new InMemoryStoryState(settings.retention());
+        InMemoryStoryState state = new InMemoryStoryState(settings.retention(), settings.postingCap());
         StoryAssigner assigner = new StoryAssigner(state, settings);
         Map<String, Double> scores = new HashMap<>();
         List<StoryFixtures.Fixture> done = new ArrayList<>();

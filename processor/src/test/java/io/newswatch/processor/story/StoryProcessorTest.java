@@ -23,6 +23,7 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.test.TestRecord;
@@ -187,15 +188,18 @@ class StoryProcessorTest {
         Match first = match("a1-en-wire.txt", "en");
         send(first, T0);
         List<KeyValue<Windowed<String>, byte[]>> articles = dump(driver.getWindowStore(StoryProcessor.ARTICLES_STORE));
-        List<KeyValue<Windowed<String>, String>> postings = dump(driver.getWindowStore(StoryProcessor.POSTINGS_STORE));
+        List<KeyValue<String, byte[]>> postings = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> it = driver.<String, byte[]>getKeyValueStore(StoryProcessor.POSTINGS_STORE).all()) {
+            it.forEachRemaining(postings::add);
+        }
         driver.close();
 
         // A new driver and new processor instances; only the stores' contents survive, as from a changelog.
         start();
         WindowStore<String, byte[]> articleStore = driver.getWindowStore(StoryProcessor.ARTICLES_STORE);
-        WindowStore<String, String> postingStore = driver.getWindowStore(StoryProcessor.POSTINGS_STORE);
+        KeyValueStore<String, byte[]> postingStore = driver.getKeyValueStore(StoryProcessor.POSTINGS_STORE);
         articles.forEach(kv -> articleStore.put(kv.key.key(), kv.value, kv.key.window().start()));
-        postings.forEach(kv -> postingStore.put(kv.key.key(), kv.value, kv.key.window().start()));
+        postings.forEach(kv -> postingStore.put(kv.key, kv.value));
         send(match("a5-es.txt", "es"), T0.plus(Duration.ofHours(2)));
         send(first, T0.plus(Duration.ofHours(3)));
 
@@ -204,6 +208,20 @@ class StoryProcessorTest {
         assertThat(out.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly(first.articleId());
         assertThat(assignments).extracting(Assignment::kind).containsExactly(Assignment.Kind.NEW_STORY,
                 Assignment.Kind.STORY_UPDATE, Assignment.Kind.EXACT_DUPLICATE);
+    }
+
+    @Test
+    void shouldPurgeIdlePostingListsOnceTheyLeaveTheRetention() {
+        start();
+        send(match("a1-en-wire.txt", "en"), T0);
+        KeyValueStore<String, byte[]> postings = driver.getKeyValueStore(StoryProcessor.POSTINGS_STORE);
+        assertThat(postings.get("e:apatzingan")).isNotNull();
+
+        // Stream time moves past the retention (84 h) plus one purge interval (7 h).
+        send(match("d1-en.txt", "en"), T0.plus(Duration.ofHours(92)));
+
+        assertThat(postings.get("e:apatzingan")).isNull();
+        assertThat(postings.get("e:kyrylo-budanov")).isNotNull();
     }
 
     @Test
