@@ -1,6 +1,9 @@
 package io.newswatch.app;
 
 import io.newswatch.app.bench.IngestBenchmark;
+import io.newswatch.app.bench.ProcessorBenchmark;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -8,7 +11,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code newswatch bench}: benchmarks that print figures (speed and memory targets live here, not in tests). */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print throughput, latency and memory figures.",
-        subcommands = {BenchCommand.Ingest.class})
+        subcommands = {BenchCommand.Ingest.class, BenchCommand.Processor.class})
 final class BenchCommand {
     @ParentCommand
     Newswatch parent;
@@ -28,6 +31,51 @@ final class BenchCommand {
         @Override
         public Integer call() throws Exception {
             new IngestBenchmark(feeds, items, bench.parent.spec.commandLine().getOut()).run();
+            return 0;
+        }
+    }
+
+    @Command(name = "processor", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Runs the processor topology on a real broker (embedded unless --bootstrap-servers) for each rule count: "
+                    + "articles/s end to end, p50/p99 latency, heap; beside it the Kafka ceiling (a pass-through of the same shape) "
+                    + "and the matching ceiling (tagging and matching on one thread).", "Takes about 5 minutes with the defaults."})
+    static final class Processor implements Callable<Integer> {
+        @ParentCommand
+        BenchCommand bench;
+
+        @Option(names = "--rules", split = ",", defaultValue = "10,1000,10000", paramLabel = "N,N,...",
+                description = "Rule counts to measure (default: ${DEFAULT-VALUE}).")
+        List<Integer> rules;
+
+        @Option(names = "--articles", paramLabel = "N",
+                description = "Measured articles per rule count (default: 6000 up to 100 rules, 3000 up to 2000, else 600).")
+        Integer articles;
+
+        @Option(names = "--warmup-seconds", defaultValue = "20",
+                description = "Warm-up before timing each rule count (default: ${DEFAULT-VALUE}); shorter runs read slow.")
+        int warmupSeconds;
+
+        @Option(names = "--partitions", defaultValue = "3", description = "Partitions of the article and match topics (default: ${DEFAULT-VALUE}).")
+        int partitions;
+
+        @Option(names = "--threads", description = "Stream threads (default: one per partition).")
+        Integer threads;
+
+        @Option(names = "--commit-interval-ms", defaultValue = "200",
+                description = "Kafka Streams commit interval, i.e. transaction length (default: ${DEFAULT-VALUE}, as the processor runs).")
+        int commitIntervalMs;
+
+        @Option(names = "--data-dir", paramLabel = "DIR", description = "Embedded broker and Streams state (default: a temporary directory, deleted after).")
+        Path dataDir;
+
+        @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT,...", description = "Use this Kafka cluster instead of the embedded broker.")
+        String bootstrapServers;
+
+        @Override
+        public Integer call() throws Exception {
+            var options = new ProcessorBenchmark.Options(rules, articles, warmupSeconds, partitions, threads != null ? threads : partitions,
+                    commitIntervalMs, dataDir, bootstrapServers);
+            new ProcessorBenchmark(bench.parent.config(bootstrapServers), options, bench.parent.spec.commandLine().getOut()).run();
             return 0;
         }
     }
