@@ -25,6 +25,8 @@ final class RuleUpdater extends ContextualProcessor<String, byte[], Void, Void> 
     private final RuleMatcher matcher;
     private final MeterRegistry metrics;
     private KeyValueStore<String, byte[]> store;
+    /** Versions the matcher holds, by rule id: a record carrying the same version needs no re-registration. */
+    private final java.util.Map<String, String> active = new java.util.HashMap<>();
 
     RuleUpdater(Topics topics, RuleMatcher matcher, MeterRegistry metrics) {
         this.topics = topics;
@@ -36,6 +38,11 @@ final class RuleUpdater extends ContextualProcessor<String, byte[], Void, Void> 
     public void init(org.apache.kafka.streams.processor.api.ProcessorContext<Void, Void> context) {
         super.init(context);
         store = context.getStateStore(NewsTopology.RULES_STORE);
+        // the rules loaded from files at start-up are usually what the topic holds: restoring it must not
+        // recompile every rule (seconds for thousands of rules)
+        for (WatchRule r : matcher.rules()) {
+            active.put(r.id(), r.version());
+        }
     }
 
     @Override
@@ -48,6 +55,7 @@ final class RuleUpdater extends ContextualProcessor<String, byte[], Void, Void> 
         }
         if (record.value() == null) {
             matcher.remove(id);
+            active.remove(id);
             store.delete(id);
             LOG.info("rule {} removed", id);
             metrics.counter("newswatch.processor.rule.updates", "result", "removed").increment();
@@ -56,12 +64,12 @@ final class RuleUpdater extends ContextualProcessor<String, byte[], Void, Void> 
         try {
             WatchRuleRecord r = topics.rules().valueSerde().deserializer().deserialize(topics.rules().name(), record.value());
             WatchRule rule = WatchRule.fromRecord(r);
-            byte[] previous = store.get(id);
-            matcher.register(List.of(rule));
-            store.put(id, record.value());
-            if (previous == null || !java.util.Arrays.equals(previous, record.value())) {
+            if (!rule.version().equals(active.get(id))) {
+                matcher.register(List.of(rule));
+                active.put(id, rule.version());
                 LOG.info("rule {} version {} active", id, rule.version());
             }
+            store.put(id, record.value());
             metrics.counter("newswatch.processor.rule.updates", "result", "applied").increment();
         } catch (InvalidRuleException | RuntimeException e) {
             LOG.error("rule {} from {} rejected, previous version (if any) stays active: {}", id, topics.rules().name(), e.getMessage());
