@@ -107,8 +107,14 @@ public final class ProcessorService implements AutoCloseable {
         Properties p = KafkaClients.producer(config, "newswatch-rules-publisher");
         try (KafkaProducer<String, WatchRuleRecord> producer = new KafkaProducer<>(p, topics.rules().keySerde().serializer(),
                 topics.rules().valueSerde().serializer())) {
+            // send all, then wait: one round trip per batch, not per rule (thousands of rules publish in a second)
+            List<java.util.concurrent.Future<?>> acks = new java.util.ArrayList<>(rules.size());
             for (WatchRule r : rules) {
-                producer.send(new ProducerRecord<>(topics.rules().name(), r.id(), r.toRecord())).get();
+                acks.add(producer.send(new ProducerRecord<>(topics.rules().name(), r.id(), r.toRecord())));
+            }
+            producer.flush();
+            for (java.util.concurrent.Future<?> ack : acks) {
+                ack.get();
             }
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot publish rules to " + topics.rules().name() + ": " + e.getCause(), e.getCause());
