@@ -6,11 +6,17 @@ import io.newswatch.model.DeadLetter;
 import io.newswatch.model.Match;
 import io.newswatch.model.SourcePosition;
 import io.newswatch.model.topic.DeadLetters;
-import io.newswatch.model.topic.TopicSpec;
+import io.newswatch.model.topic.JsonSerde;
+import io.newswatch.processor.story.AssignmentListener;
+import io.newswatch.processor.story.StoryFeatures;
+import io.newswatch.processor.story.StoryInput;
+import io.newswatch.processor.story.StoryProcessor;
+import io.newswatch.processor.story.StorySettings;
 import io.newswatch.model.topic.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
@@ -32,10 +38,21 @@ public final class NewsTopology {
     /** The global store holding the rule set read from the rules topic. */
     public static final String RULES_STORE = "rules";
 
-    /** The dedup and story stage: a processor from {@code Match} to {@code Match} and the stores it uses. */
-    public record StoryStage(ProcessorSupplier<String, Match, String, Match> processor, List<StoreBuilder<?>> stores) {
+    /**
+     * The dedup and story stage: a processor from {@link StoryInput} to {@code Match}, the stores it uses, and the
+     * settings with which the analyse stage computes each article's {@link StoryFeatures}.
+     */
+    public record StoryStage(ProcessorSupplier<String, StoryInput, String, Match> processor, List<StoreBuilder<?>> stores,
+                             StorySettings settings) {
         public StoryStage {
             stores = List.copyOf(stores);
+            java.util.Objects.requireNonNull(processor, "processor");
+            java.util.Objects.requireNonNull(settings, "settings");
+        }
+
+        /** The standard stage: a {@link StoryProcessor} with these settings and its stores. */
+        public static StoryStage of(StorySettings settings, AssignmentListener listener) {
+            return new StoryStage(() -> new StoryProcessor(settings, listener), List.of(StoryProcessor.storeBuilders(settings)), settings);
         }
     }
 
@@ -53,15 +70,17 @@ public final class NewsTopology {
         Topology t = new Topology();
         String storiesTopic = settings.storiesTopic();
         var matchSerde = topics.matches().valueSerde();
+        var inputSerde = new JsonSerde<>(StoryInput.class);
 
         // Stage 1, parallel per article partition: read, analyse, hand every article to the ordered stage.
         t.addSource("articles", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), topics.articles().name());
-        t.addProcessor("analyze", () -> new Analyze(topics, pipeline, metrics), "articles");
-        t.addSink("to-stories", storiesTopic, Serdes.String().serializer(), matchSerde.serializer(), "analyze");
+        int terms = stories.settings().termsPerArticle();
+        t.addProcessor("analyze", () -> new Analyze(topics, pipeline, terms, metrics), "articles");
+        t.addSink("to-stories", storiesTopic, Serdes.String().serializer(), inputSerde.serializer(), "analyze");
 
         // Stage 2, one partition so that dedup and story ids are a deterministic function of the input order.
         t.addSource("stories-in", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), storiesTopic);
-        t.addProcessor("decode", () -> new Decode<>(topics.matches(), "stories", topics, metrics), "stories-in");
+        t.addProcessor("decode", () -> new Decode<>(inputSerde, "stories", topics, metrics), "stories-in");
         t.addProcessor("stories", stories.processor(), "decode");
         for (StoreBuilder<?> store : stories.stores()) {
             t.addStateStore(store, "stories");
@@ -82,11 +101,13 @@ public final class NewsTopology {
     private static final class Analyze extends ContextualProcessor<String, byte[], String, Object> {
         private final Topics topics;
         private final ArticlePipeline pipeline;
+        private final int termsPerArticle;
         private final MeterRegistry metrics;
 
-        Analyze(Topics topics, ArticlePipeline pipeline, MeterRegistry metrics) {
+        Analyze(Topics topics, ArticlePipeline pipeline, int termsPerArticle, MeterRegistry metrics) {
             this.topics = topics;
             this.pipeline = pipeline;
+            this.termsPerArticle = termsPerArticle;
             this.metrics = metrics;
         }
 
@@ -106,8 +127,10 @@ public final class NewsTopology {
                 });
                 Match m = new Match(Match.SCHEMA_VERSION, article, analysis.outcome().hits(), analysis.entities(), null, null,
                         new SourcePosition(md.topic(), md.partition(), md.offset()), Instant.ofEpochMilli(record.timestamp()));
+                // Story features need no state: computed here, in parallel, the ordered stage only looks them up.
+                StoryInput input = new StoryInput(m, StoryFeatures.of(article, termsPerArticle));
                 metrics.counter("newswatch.processor.articles").increment();
-                context().forward(new Record<>(article.id(), m, record.timestamp()), "to-stories");
+                context().forward(new Record<>(article.id(), input, record.timestamp()), "to-stories");
             } catch (RuntimeException e) {
                 deadLetter(context(), topics, md, record, e, metrics);
             }
@@ -116,13 +139,13 @@ public final class NewsTopology {
 
     /** Reads the ordered stage's input; a record that cannot be read goes to the DLQ. */
     private static final class Decode<V> extends ContextualProcessor<String, byte[], String, Object> {
-        private final TopicSpec<String, V> spec;
+        private final Serde<V> serde;
         private final String next;
         private final Topics topics;
         private final MeterRegistry metrics;
 
-        Decode(TopicSpec<String, V> spec, String next, Topics topics, MeterRegistry metrics) {
-            this.spec = spec;
+        Decode(Serde<V> serde, String next, Topics topics, MeterRegistry metrics) {
+            this.serde = serde;
             this.next = next;
             this.topics = topics;
             this.metrics = metrics;
@@ -132,7 +155,7 @@ public final class NewsTopology {
         public void process(Record<String, byte[]> record) {
             RecordMetadata md = context().recordMetadata().orElseThrow();
             try {
-                V value = spec.valueSerde().deserializer().deserialize(md.topic(), record.value());
+                V value = serde.deserializer().deserialize(md.topic(), record.value());
                 if (value == null) {
                     throw new IllegalArgumentException("record has no value");
                 }

@@ -18,6 +18,7 @@ import io.newswatch.processor.rules.RuleFileException;
 import io.newswatch.processor.rules.RuleFiles;
 import io.newswatch.processor.rules.RuleMatcher;
 import io.newswatch.processor.rules.WatchRule;
+import io.newswatch.processor.story.AssignmentListener;
 import io.newswatch.processor.story.StoryProcessor;
 import io.newswatch.processor.story.StorySettings;
 import java.time.Duration;
@@ -66,7 +67,7 @@ public final class ProcessorService implements AutoCloseable {
                 (short) (int) config.get(TopicKeys.REPLICATION), spec -> Duration.ofDays(1));
         publish(config, topics, rules);
 
-        var stage = new NewsTopology.StoryStage(() -> new StoryProcessor(storySettings), List.of(StoryProcessor.storeBuilders(storySettings)));
+        var stage = NewsTopology.StoryStage.of(storySettings, AssignmentListener.NONE);
         Properties props = KafkaClients.streams(config, settings.applicationId(), settings.stateDir(), settings.threads());
         streams = new KafkaStreams(NewsTopology.build(settings, topics, pipeline, stage, metrics), props);
         streams.setUncaughtExceptionHandler(e -> {

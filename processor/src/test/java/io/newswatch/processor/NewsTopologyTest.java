@@ -13,6 +13,7 @@ import io.newswatch.processor.entities.Gazetteer;
 import io.newswatch.processor.entities.GazetteerTagger;
 import io.newswatch.processor.rules.LuceneRuleMatcher;
 import io.newswatch.processor.rules.WatchRule;
+import io.newswatch.processor.story.AssignmentListener;
 import io.newswatch.processor.story.StoryProcessor;
 import io.newswatch.processor.story.StorySettings;
 import java.nio.charset.StandardCharsets;
@@ -59,7 +60,7 @@ class NewsTopologyTest {
         matcher.register(List.of(rule("drone-training", "NEAR/10(dron*, (train* OR learn*))")));
         ProcessorConfig settings = new ProcessorConfig("newswatch-processor", Path.of("unused"), 1, null, null, Duration.ofHours(72));
         StorySettings story = StorySettings.defaults();
-        var stage = new NewsTopology.StoryStage(() -> new StoryProcessor(story), List.of(StoryProcessor.storeBuilders(story)));
+        var stage = NewsTopology.StoryStage.of(story, AssignmentListener.NONE);
         var pipeline = new ArticlePipeline(matcher, new GazetteerTagger(Gazetteer.loadDefault()));
         Properties p = new Properties();
         p.put("application.id", "newswatch-processor");

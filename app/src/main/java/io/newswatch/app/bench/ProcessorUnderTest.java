@@ -13,6 +13,7 @@ import io.newswatch.processor.NewsTopology;
 import io.newswatch.processor.ProcessorConfig;
 import io.newswatch.processor.ProcessorService;
 import io.newswatch.processor.rules.WatchRule;
+import io.newswatch.processor.story.AssignmentListener;
 import io.newswatch.processor.story.StoryProcessor;
 import io.newswatch.processor.story.StorySettings;
 import java.time.Duration;
@@ -84,7 +85,7 @@ final class ProcessorUnderTest implements Pipeline {
      */
     void start(Properties streamsProps, Duration timeout) throws InterruptedException {
         StorySettings story = StorySettings.defaults().withWindow(settings.storyWindow());
-        var stage = new NewsTopology.StoryStage(() -> new StoryProcessor(story), List.of(StoryProcessor.storeBuilders(story)));
+        var stage = NewsTopology.StoryStage.of(story, AssignmentListener.NONE);
         streams = new KafkaStreams(NewsTopology.build(settings, topics, pipeline, stage, metrics), streamsProps);
         // A benchmark must not quietly carry on with fewer threads than it reports.
         streams.setUncaughtExceptionHandler(e -> StreamThreadExceptionResponse.SHUTDOWN_CLIENT);

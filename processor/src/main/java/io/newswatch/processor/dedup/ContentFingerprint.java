@@ -28,8 +28,13 @@ public final class ContentFingerprint {
      * @return the fingerprint, or empty when the article has fewer than {@link #MIN_WORDS} words
      */
     public static Optional<String> of(String title, String text) {
+        return of(TextFolder.tokens(title), TextFolder.tokens(text));
+    }
+
+    /** The fingerprint of an already {@linkplain TextFolder#tokens folded} title and text. */
+    public static Optional<String> of(List<FoldedToken> title, List<FoldedToken> text) {
         StringBuilder folded = new StringBuilder();
-        int words = append(folded, TextFolder.tokens(title)) + append(folded, TextFolder.tokens(text));
+        int words = append(folded, title) + append(folded, text);
         return words < MIN_WORDS ? Optional.empty() : Optional.of(ArticleId.of(folded.toString()));
     }
 

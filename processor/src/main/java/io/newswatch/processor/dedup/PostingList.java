@@ -1,21 +1,16 @@
 package io.newswatch.processor.dedup;
 
-import java.nio.BufferUnderflowException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * One capped posting list: at most {@code cap} entries, sorted by timestamp (ties in insertion order), the
- * newest kept when full. The same structure backs the in-memory postings and, encoded, the values of the
- * Kafka Streams postings store, so both answer every read identically. Mutable; not thread-safe.
+ * One capped posting list: at most {@code cap} entries, sorted by timestamp then article id, the newest kept
+ * when full; the content is therefore the same whatever order the entries were added in. Mutable; not
+ * thread-safe.
  */
 public final class PostingList {
-    private static final byte VERSION = 1;
-
     private long[] timestamps;
     private String[] ids;
     private int size;
@@ -47,7 +42,7 @@ public final class PostingList {
     }
 
     /**
-     * Inserts an entry after every entry with a timestamp at or before its own; when that makes the list longer
+     * Inserts an entry in (timestamp, id) order; when that makes the list longer
      * than {@code cap}, the oldest entry goes (which may be the new one).
      */
     public void add(Posting posting, int cap) {
@@ -55,7 +50,8 @@ public final class PostingList {
             throw new IllegalArgumentException("cap must be >= 1, was " + cap);
         }
         int at = size;
-        while (at > 0 && timestamps[at - 1] > posting.timestamp()) {
+        while (at > 0 && (timestamps[at - 1] > posting.timestamp()
+                || timestamps[at - 1] == posting.timestamp() && ids[at - 1].compareTo(posting.articleId()) > 0)) {
             at--;
         }
         if (size == timestamps.length) {
@@ -105,46 +101,6 @@ public final class PostingList {
             }
         }
         return Optional.empty();
-    }
-
-    /** The list as bytes: a version byte, the entry count, then per entry the timestamp and the UTF-8 id. */
-    public byte[] encode() {
-        byte[][] idBytes = new byte[size][];
-        int length = 3;
-        for (int i = 0; i < size; i++) {
-            idBytes[i] = ids[i].getBytes(StandardCharsets.UTF_8);
-            length += 10 + idBytes[i].length;
-        }
-        ByteBuffer out = ByteBuffer.allocate(length);
-        out.put(VERSION).putShort((short) size);
-        for (int i = 0; i < size; i++) {
-            out.putLong(timestamps[i]).putShort((short) idBytes[i].length).put(idBytes[i]);
-        }
-        return out.array();
-    }
-
-    /** Reads a list written by {@link #encode()}. */
-    public static PostingList decode(byte[] data) {
-        try {
-            ByteBuffer in = ByteBuffer.wrap(data);
-            byte version = in.get();
-            if (version != VERSION) {
-                throw new IllegalStateException("posting list format " + version + " is not " + VERSION
-                        + "; reset the application's state after an incompatible upgrade");
-            }
-            int n = Short.toUnsignedInt(in.getShort());
-            long[] ts = new long[Math.max(n, 2)];
-            String[] ids = new String[ts.length];
-            for (int i = 0; i < n; i++) {
-                ts[i] = in.getLong();
-                int len = Short.toUnsignedInt(in.getShort());
-                ids[i] = new String(data, in.position(), len, StandardCharsets.UTF_8);
-                in.position(in.position() + len);
-            }
-            return new PostingList(ts, ids, n);
-        } catch (BufferUnderflowException | IndexOutOfBoundsException | IllegalArgumentException e) {
-            throw new IllegalStateException("corrupt posting list: " + e, e);
-        }
     }
 
     private void dropOldest(int n) {

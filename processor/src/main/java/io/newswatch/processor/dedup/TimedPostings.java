@@ -12,7 +12,8 @@ import java.util.Optional;
  * and the work of one lookup, however popular the key. Reads always name a time range, so what a lookup returns
  * never depends on when expired lists happen to be purged: results are a function of the input alone. Lists
  * whose newest entry is older than the retention behind the stream time are purged. Entries with equal
- * timestamps keep their insertion order. Not thread-safe: one stream task owns one instance.
+ * timestamps are ordered by article id, so a list is the same whatever the order entries were added in. Not
+ * thread-safe: one stream task owns one instance.
  */
 public interface TimedPostings {
 

@@ -2,6 +2,7 @@ package io.newswatch.processor.entities;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -31,17 +32,45 @@ public final class TextFolder {
     private TextFolder() {
     }
 
+    /** Texts at least this long are remembered per thread, see {@link #tokens}. */
+    private static final int MEMO_MIN_LENGTH = 256;
+    /** The last two long texts this thread folded (by identity) and their tokens. */
+    private static final ThreadLocal<Object[]> MEMO = ThreadLocal.withInitial(() -> new Object[4]);
+
     /**
      * Splits {@code text} into folded tokens, keeping their offsets in {@code text}.
      *
+     * <p>Entity tagging, fingerprinting, MinHash and term extraction all fold the same article body one after the
+     * other on one thread; each thread therefore remembers the tokens of the last two long texts it folded, by
+     * identity, and hands the same list out again.
+     *
      * @param text any text; {@code null} is treated as empty
-     * @return the tokens in text order; never null
+     * @return the tokens in text order, unmodifiable; never null
      */
     public static List<FoldedToken> tokens(String text) {
-        List<FoldedToken> out = new ArrayList<>();
         if (text == null) {
-            return out;
+            return List.of();
         }
+        if (text.length() < MEMO_MIN_LENGTH) {
+            return Collections.unmodifiableList(fold(text, new ArrayList<>()));
+        }
+        Object[] memo = MEMO.get();
+        for (int i = 0; i < 4; i += 2) {
+            if (memo[i] == text) {
+                @SuppressWarnings("unchecked")
+                List<FoldedToken> hit = (List<FoldedToken>) memo[i + 1];
+                return hit;
+            }
+        }
+        List<FoldedToken> out = Collections.unmodifiableList(fold(text, new ArrayList<>(text.length() / 6)));
+        memo[2] = memo[0];
+        memo[3] = memo[1];
+        memo[0] = text;
+        memo[1] = out;
+        return out;
+    }
+
+    private static List<FoldedToken> fold(String text, List<FoldedToken> out) {
         int n = text.length();
         int i = 0;
         while (i < n) {

@@ -1,100 +1,72 @@
 package io.newswatch.processor.story;
 
 import io.newswatch.processor.dedup.Posting;
-import io.newswatch.processor.dedup.PostingList;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
+import io.newswatch.processor.dedup.TimedPostings;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
- * {@link StoryState} over two Kafka Streams stores (see {@link StoryProcessor#storeBuilders}).
+ * {@link StoryState} over the Kafka Streams window store of articles (see {@link StoryProcessor#storeBuilders}),
+ * with the posting lists on the heap as an index derived from it.
  *
- * <p>Articles sit in a window store keyed by id, window start = event time: a lookup by id and time is a point
- * read, and the store's segments expire them. Posting lists sit in a key-value store, one encoded
- * {@link PostingList} per key: a lookup is one point read however long the window, where a window store would
- * open a range iterator per feature (about a hundred per article, ten times the cost). Lists are capped on write,
- * so a value stays under about 2 KB; lists whose newest entry has left the retention are deleted by
- * {@link #purge}, which {@link StoryProcessor} schedules on stream time.
- *
- * <p>While one record is assigned, each list it touches is decoded once and kept; {@link #flush} then writes each
- * changed list once. A record that fails leaves the stores untouched ({@link #discard}), apart from its article,
- * which is written last.
+ * <p>The store is the state of record: one {@link StoredArticle} per article, keyed by id, window start = event
+ * time, changelogged, its segments expiring with the retention. Everything in the posting lists (fingerprints,
+ * LSH buckets, entities, terms) is a function of the stored articles, so the lists are not stored at all: they are
+ * rebuilt from the store when a task opens ({@link #rebuild}, after Kafka Streams has restored the store) and
+ * kept up to date as articles are added. An article therefore costs one store write and one changelog record
+ * (~2 KB), instead of rewriting the hundred lists it touches. The price is heap: about 100 list entries per
+ * article in the retention (see {@link StoryProcessor} for the bound).
  */
 final class StoreBackedStoryState implements StoryState {
     private final WindowStore<String, byte[]> articles;
-    private final KeyValueStore<String, byte[]> postings;
-    private final int cap;
-    /** Lists read or changed while assigning the current record: decoded once, written once by {@link #flush}. */
-    private final Map<String, PostingList> loaded = new HashMap<>();
-    private final Set<String> dirty = new LinkedHashSet<>();
+    private final TimedPostings postings;
 
-    StoreBackedStoryState(WindowStore<String, byte[]> articles, KeyValueStore<String, byte[]> postings, int cap) {
+    StoreBackedStoryState(WindowStore<String, byte[]> articles, StorySettings settings) {
         this.articles = articles;
-        this.postings = postings;
-        this.cap = cap;
+        this.postings = TimedPostings.inMemory(settings.retention(), settings.postingCap());
+    }
+
+    /**
+     * Hands every stored article, oldest segment first, to {@code reindex}, which files it in the posting lists.
+     *
+     * @return the number of articles read
+     */
+    long rebuild(Consumer<StoredArticle> reindex) {
+        long n = 0;
+        try (KeyValueIterator<Windowed<String>, byte[]> it = articles.all()) {
+            while (it.hasNext()) {
+                KeyValue<Windowed<String>, byte[]> kv = it.next();
+                reindex.accept(StoredArticleCodec.decode(kv.value));
+                n++;
+            }
+        }
+        return n;
     }
 
     @Override
     public void add(String key, String articleId, long timestamp) {
-        load(key).add(new Posting(articleId, timestamp), cap);
-        dirty.add(key);
+        postings.add(key, articleId, timestamp);
     }
 
     @Override
     public List<Posting> newest(String key, long from, long to, int limit) {
-        return load(key).newest(from, to, limit);
+        return postings.newest(key, from, to, limit);
     }
 
     @Override
     public Optional<Posting> oldest(String key, long from, long to) {
-        return load(key).oldest(from, to);
-    }
-
-    /** Writes the lists changed by the current record, once each, and forgets the decoded lists. */
-    void flush() {
-        for (String key : dirty) {
-            postings.put(key, loaded.get(key).encode());
-        }
-        discard();
-    }
-
-    /** Forgets the current record's changes, as when assigning it failed: the stores stay as before it. */
-    void discard() {
-        dirty.clear();
-        loaded.clear();
-    }
-
-    private PostingList load(String key) {
-        PostingList list = loaded.get(key);
-        if (list == null) {
-            byte[] bytes = postings.get(key);
-            list = bytes == null ? new PostingList() : PostingList.decode(bytes);
-            loaded.put(key, list);
-        }
-        return list;
+        return postings.oldest(key, from, to);
     }
 
     @Override
     public void purge(long cutoff) {
-        List<String> expired = new ArrayList<>();
-        try (KeyValueIterator<String, byte[]> it = postings.all()) {
-            while (it.hasNext()) {
-                KeyValue<String, byte[]> kv = it.next();
-                if (PostingList.decode(kv.value).newestTimestamp() < cutoff) {
-                    expired.add(kv.key);
-                }
-            }
-        }
-        expired.forEach(postings::delete);
+        postings.purge(cutoff);
         // Articles need no sweep: their window store drops whole segments as the stream time advances.
     }
 

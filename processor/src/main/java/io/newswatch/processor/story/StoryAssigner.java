@@ -2,8 +2,6 @@ package io.newswatch.processor.story;
 
 import io.newswatch.model.Article;
 import io.newswatch.model.EntityMention;
-import io.newswatch.processor.dedup.ContentFingerprint;
-import io.newswatch.processor.dedup.MinHasher;
 import io.newswatch.processor.dedup.NearDuplicateIndex;
 import io.newswatch.processor.dedup.Posting;
 import java.time.Instant;
@@ -19,7 +17,7 @@ import java.util.Optional;
  *       Except when it is the very same record again (same event time, same fingerprint), as after a crash
  *       under at-least-once delivery: then the original assignment is returned, so the replayed record is
  *       forwarded again instead of being lost as a duplicate of itself.</li>
- *   <li><b>Same folded text</b> ({@link ContentFingerprint}): {@code EXACT_DUPLICATE} of the first article with it.</li>
+ *   <li><b>Same folded text</b> ({@link io.newswatch.processor.dedup.ContentFingerprint}): {@code EXACT_DUPLICATE} of the first article with it.</li>
  *   <li><b>Near duplicate</b> ({@link NearDuplicateIndex}, estimated Jaccard of word 5-shingles at least
  *       {@code nearDuplicateThreshold}): {@code NEAR_DUPLICATE} of the earliest such article's root, in its story.</li>
  *   <li><b>Same story</b> ({@link StoryClusterer} score at least {@code storyThreshold}): {@code STORY_UPDATE}.</li>
@@ -39,7 +37,6 @@ public final class StoryAssigner {
 
     private final StoryState state;
     private final StorySettings settings;
-    private final MinHasher hasher = MinHasher.standard();
     private final NearDuplicateIndex nearDuplicates;
     private final StoryClusterer clusterer;
 
@@ -80,14 +77,28 @@ public final class StoryAssigner {
      */
     public Assignment assign(Article article, List<EntityMention> entities, Instant eventTime) {
         Objects.requireNonNull(article, "article");
+        return assign(article.id(), StoryFeatures.of(article, settings.termsPerArticle()), entities, eventTime);
+    }
+
+    /**
+     * Decides and remembers where an article belongs, from features computed beforehand (as the topology's
+     * analyse stage does, in parallel) with {@link StoryFeatures#of}; same decision as {@link #assign(Article, List, Instant)}.
+     *
+     * @param id        the article id
+     * @param features  its features, for at least {@code settings.termsPerArticle()} terms
+     * @param entities  the entities found in it (may be empty)
+     * @param eventTime its event time: the stream record's timestamp
+     */
+    public Assignment assign(String id, StoryFeatures features, List<EntityMention> entities, Instant eventTime) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(features, "features");
         Objects.requireNonNull(entities, "entities");
         Objects.requireNonNull(eventTime, "eventTime");
         long ts = eventTime.toEpochMilli();
         long windowMs = settings.window().toMillis();
         long from = ts - windowMs;
         long to = ts + windowMs;
-        String id = article.id();
-        String fingerprint = ContentFingerprint.of(article.title(), article.text()).orElse(null);
+        String fingerprint = features.fingerprint();
 
         Optional<StoredArticle> sameId = state.article(id, from, to);
         if (sameId.isPresent()) {
@@ -105,7 +116,7 @@ public final class StoryAssigner {
             }
         }
 
-        long[] signature = hasher.signature(article.title() + "\n" + article.text());
+        long[] signature = features.signature();
         Optional<NearDuplicateIndex.NearDuplicate> near = nearDuplicates.findDuplicate(signature, from, to);
         StoredArticle original = near.map(n -> state.article(n.articleId(), n.timestamp())).orElse(null);
         if (original != null) {
@@ -114,7 +125,7 @@ public final class StoryAssigner {
             return a;
         }
 
-        StoryProfile profile = clusterer.profile(article, entities, from, to);
+        StoryProfile profile = clusterer.profile(features, entities, from, to);
         Assignment a = clusterer.findStory(profile, from, to)
                 .map(m -> new Assignment(Assignment.Kind.STORY_UPDATE, m.storyId(), null))
                 .orElseGet(() -> new Assignment(Assignment.Kind.NEW_STORY, id, null));
@@ -122,20 +133,35 @@ public final class StoryAssigner {
         return a;
     }
 
-    /** Files the article in the posting lists, then stores it (last, so a failure leaves no half-filed article). */
+    /**
+     * Stores the article, then files it in the posting lists. The store write is the one step that can fail, and
+     * it comes first, so a failure leaves no half-filed article; the lists are rebuilt from the stored articles
+     * whenever the state is reopened ({@link #reindex}).
+     */
     private void remember(String id, long ts, Assignment a, String fingerprint, long[] signature, StoryProfile profile) {
-        if (fingerprint != null) {
-            state.add(FINGERPRINT_PREFIX + fingerprint, id, ts);
-        }
-        nearDuplicates.add(id, signature, ts);
-        if (profile != null) {
-            clusterer.index(id, profile, ts);
-        }
         String[] noKeys = new String[0];
         float[] noWeights = new float[0];
-        state.putArticle(new StoredArticle(id, ts, a.kind(), a.storyId(), a.duplicateOf(), fingerprint, signature,
+        StoredArticle stored = new StoredArticle(id, ts, a.kind(), a.storyId(), a.duplicateOf(), fingerprint, signature,
                 profile == null ? noKeys : profile.entityIds, profile == null ? noWeights : profile.entityWeights,
-                profile == null ? noKeys : profile.terms, profile == null ? noWeights : profile.termWeights));
+                profile == null ? noKeys : profile.terms, profile == null ? noWeights : profile.termWeights);
+        state.putArticle(stored);
+        reindex(stored);
+    }
+
+    /**
+     * Files a stored article in the posting lists exactly as {@link #assign} filed it: under its fingerprint, its
+     * LSH buckets and, unless it is a near duplicate, its entities and terms. Rebuilding the lists from every
+     * stored article this way gives the lists that assigning them did, because lists are ordered by
+     * (event time, id) and keep the newest entries whatever the order of insertion.
+     */
+    void reindex(StoredArticle stored) {
+        String id = stored.articleId();
+        long ts = stored.timestamp();
+        if (stored.fingerprint() != null) {
+            state.add(FINGERPRINT_PREFIX + stored.fingerprint(), id, ts);
+        }
+        nearDuplicates.add(id, stored.signature(), ts);
+        clusterer.index(id, stored.entityIds(), stored.terms(), ts);
     }
 
     /** The clusterer, for diagnostics in tests. */

@@ -1,6 +1,5 @@
 package io.newswatch.processor.story;
 
-import io.newswatch.model.Article;
 import io.newswatch.model.EntityMention;
 import io.newswatch.processor.dedup.Posting;
 import java.util.ArrayList;
@@ -80,7 +79,12 @@ public final class StoryClusterer {
      * Builds the clustering profile of an article, weighting its features by their frequency among articles
      * with event times in {@code [from, to]}. Reads state, writes nothing.
      */
-    public StoryProfile profile(Article article, List<EntityMention> entities, long from, long to) {
+    public StoryProfile profile(io.newswatch.model.Article article, List<EntityMention> entities, long from, long to) {
+        return profile(StoryFeatures.of(article, settings.termsPerArticle()), entities, from, to);
+    }
+
+    /** As {@link #profile(io.newswatch.model.Article, List, long, long)}, from the article's precomputed features. */
+    public StoryProfile profile(StoryFeatures features, List<EntityMention> entities, long from, long to) {
         int cap = settings.postingCap();
         // Entities: one weight per distinct id.
         TreeMap<String, List<Posting>> entityLists = new TreeMap<>();
@@ -96,18 +100,15 @@ public final class StoryClusterer {
             entityPostings.add(list);
         }
 
-        // Terms: the most frequent (anchors favoured) are kept, then weighted by how rare they are in the window.
-        Map<String, Double> tf = TermExtractor.extract(article.title(), article.text());
+        // Terms: the most frequent (anchors favoured, chosen with the features), weighted by how rare they are in the window.
         record Weighted(String term, double weight, List<Posting> postings) {
         }
-        List<Weighted> ranked = new ArrayList<>(tf.size());
-        tf.forEach((term, count) -> ranked.add(new Weighted(term, tfWeight(term, count), null)));
-        ranked.sort(Comparator.comparingDouble((Weighted w) -> -w.weight()).thenComparing(Weighted::term));
-        List<Weighted> kept = new ArrayList<>(Math.min(ranked.size(), settings.termsPerArticle()));
-        for (int i = 0; i < ranked.size() && kept.size() < settings.termsPerArticle(); i++) {
-            Weighted w = ranked.get(i);
-            List<Posting> list = state.newest(TERM_PREFIX + w.term(), from, to, cap);
-            kept.add(new Weighted(w.term(), w.weight() * idf(list.size(), cap), list));
+        int n = Math.min(features.terms().length, settings.termsPerArticle());
+        List<Weighted> kept = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            String term = features.terms()[i];
+            List<Posting> list = state.newest(TERM_PREFIX + term, from, to, cap);
+            kept.add(new Weighted(term, features.termWeights()[i] * idf(list.size(), cap), list));
         }
         kept.sort(Comparator.comparing(Weighted::term));
         double norm = 0;
@@ -151,10 +152,15 @@ public final class StoryClusterer {
 
     /** Files the article under its entities and kept terms, so later articles can find it. */
     public void index(String articleId, StoryProfile profile, long timestamp) {
-        for (String id : profile.entityIds) {
+        index(articleId, profile.entityIds, profile.terms, timestamp);
+    }
+
+    /** Files the article under these entity ids and terms (as {@link #index(String, StoryProfile, long)}). */
+    void index(String articleId, String[] entityIds, String[] terms, long timestamp) {
+        for (String id : entityIds) {
             state.add(ENTITY_PREFIX + id, articleId, timestamp);
         }
-        for (String term : profile.terms) {
+        for (String term : terms) {
             state.add(TERM_PREFIX + term, articleId, timestamp);
         }
     }
@@ -244,12 +250,6 @@ public final class StoryClusterer {
                 sum[0] += weight;
             }
         }
-    }
-
-    private static double tfWeight(String term, double tf) {
-        double prior = term.startsWith("w:") ? 1 : ANCHOR_PRIOR;
-        // Sublinear above one occurrence; linear below, where quoted words count fractionally.
-        return (tf <= 1 ? tf : 1 + Math.log(tf)) * prior;
     }
 
     static double idf(int df, int cap) {

@@ -8,7 +8,6 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
@@ -16,12 +15,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The stories stage of the topology: reads {@link Match} records (article, rule hits and entities filled; key:
- * article id), assigns each article with a {@link StoryAssigner} over Kafka Streams state, drops exact
- * duplicates, and forwards the rest with {@code storyId} and {@code duplicateOf} set, keyed by story id and with
- * the input timestamp.
+ * The stories stage of the topology: reads {@link StoryInput} records (the article's {@link Match} with rule hits
+ * and entities filled, and its {@link StoryFeatures}; key: article id), assigns each article with a
+ * {@link StoryAssigner} over Kafka Streams state, drops exact duplicates, and forwards the rest with
+ * {@code storyId} and {@code duplicateOf} set, keyed by story id and with the input timestamp.
  *
- * <p>Wiring, with the stores this class declares:
+ * <p>Wiring, with the store this class declares:
  * <pre>{@code
  * topology.addProcessor("stories", () -> new StoryProcessor(settings, listener), parent);
  * for (StoreBuilder<?> b : StoryProcessor.storeBuilders(settings)) {
@@ -29,23 +28,30 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>The event time of an article is its record's timestamp. Each article costs about a hundred point reads and
- * writes of small values (its features' posting lists) plus up to 32 candidate reads; see {@code StoryBenchmark}
- * for figures. Story ids are deterministic only if every article
- * passes through one task in a fixed order, so this stage must read a single-partition topic (or a repartition
- * to one partition). State lives only in the two stores, which are changelogged: a restarted or moved task resumes
- * with the same decisions. Run with {@code processing.guarantee=exactly_once_v2} for exact replays; under
- * at-least-once, a record reprocessed after a crash is recognised as itself (same id, time and text) and gets its
- * first assignment again rather than being dropped as its own duplicate.
+ * <p>The event time of an article is its record's timestamp. Story ids are deterministic only if every article
+ * passes through one task in a fixed order, so this stage must read a single-partition topic (or a repartition to
+ * one partition); replaying that topic reproduces every decision.
+ *
+ * <h2>State and its bound</h2>
+ * The state of record is one changelogged window store, {@link #ARTICLES_STORE}: one {@link StoredArticle} per
+ * article (fingerprint, MinHash signature, entity and term weights; about 2 KB), kept for
+ * {@code settings.retention()} = window + grace (84 h by default) behind the stream time. The posting lists that
+ * find candidates are derived from it and live on the heap: rebuilt from the store before the task's first record
+ * (Kafka Streams restores the store and then calls {@link #init}), extended as articles arrive, swept as they
+ * leave the retention. Each article adds at most {@code 2 + 32 + entities + termsPerArticle} entries (about 100) and no list holds more than
+ * {@code postingCap}; the heap they take is roughly 1-3 KB per article in the retention (about 100-300 MB for
+ * 100,000 articles, the volume of some 1,000 busy feeds over 84 h). Restarting a task re-reads the store once.
+ *
+ * <p>Run with {@code processing.guarantee=exactly_once_v2} for exact replays; under at-least-once, a record
+ * reprocessed after a crash is recognised as itself (same id, time and text) and gets its first assignment again
+ * rather than being dropped as its own duplicate.
  *
  * <p>A record with a null value or without an article is logged, reported to the listener as nothing, and
  * skipped. Not thread-safe; Kafka Streams makes one instance per task.
  */
-public final class StoryProcessor implements Processor<String, Match, String, Match> {
+public final class StoryProcessor implements Processor<String, StoryInput, String, Match> {
     /** Window store of {@link StoredArticle}s, key: article id, window start: event time. */
     public static final String ARTICLES_STORE = "story-articles";
-    /** Key-value store of capped posting lists (LSH buckets, fingerprints, entities, terms), key: feature. */
-    public static final String POSTINGS_STORE = "story-postings";
 
     private static final Logger LOG = LoggerFactory.getLogger(StoryProcessor.class);
 
@@ -54,6 +60,7 @@ public final class StoryProcessor implements Processor<String, Match, String, Ma
     private ProcessorContext<String, Match> context;
     private StoryAssigner assigner;
     private StoreBackedStoryState state;
+    private boolean indexed;
 
     /** A processor that reports to nobody. */
     public StoryProcessor(StorySettings settings) {
@@ -73,15 +80,10 @@ public final class StoryProcessor implements Processor<String, Match, String, Ma
     }
 
     /**
-     * The two stores the processor needs, RocksDB-backed and changelogged:
-     * <ul>
-     *   <li>{@link #ARTICLES_STORE}, a window store retained for {@code settings.retention()} (window + grace)
-     *       behind the stream time; its segments expire whole, so up to half a retention more may linger on disk;</li>
-     *   <li>{@link #POSTINGS_STORE}, a cached key-value store of lists capped at {@code settings.postingCap()}
-     *       entries; lists idle for longer than the retention are deleted by a punctuation every
-     *       {@code retention / 12} of stream time (7 h by default).</li>
-     * </ul>
-     * Reads never see expired entries either way, because every read names its time range.
+     * The store the processor needs: {@link #ARTICLES_STORE}, a RocksDB window store retained for
+     * {@code settings.retention()} (window + grace) behind the stream time and changelogged; its segments expire
+     * whole, so up to half a retention more may linger on disk. Reads never see expired entries, because every
+     * read names its time range.
      */
     public static StoreBuilder<?>[] storeBuilders(StorySettings settings) {
         if (settings == null) {
@@ -91,14 +93,10 @@ public final class StoryProcessor implements Processor<String, Match, String, Ma
         StoreBuilder<WindowStore<String, byte[]>> articles = Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(ARTICLES_STORE, settings.retention(), Duration.ofMillis(1), false),
                 Serdes.String(), Serdes.ByteArray());
-        // Caching coalesces the rewrites of popular lists between commits before they reach the changelog.
-        StoreBuilder<KeyValueStore<String, byte[]>> postings = Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(POSTINGS_STORE), Serdes.String(), Serdes.ByteArray())
-                .withCachingEnabled();
-        return new StoreBuilder<?>[] {articles, postings};
+        return new StoreBuilder<?>[] {articles};
     }
 
-    /** How often, in stream time, idle posting lists are purged. */
+    /** How often, in stream time, posting lists that left the retention are swept. */
     static Duration purgeInterval(StorySettings settings) {
         Duration d = settings.retention().dividedBy(12);
         return d.compareTo(Duration.ofMinutes(1)) < 0 ? Duration.ofMinutes(1) : d;
@@ -107,29 +105,42 @@ public final class StoryProcessor implements Processor<String, Match, String, Ma
     @Override
     public void init(ProcessorContext<String, Match> context) {
         this.context = context;
-        WindowStore<String, byte[]> articles = context.getStateStore(ARTICLES_STORE);
-        KeyValueStore<String, byte[]> postings = context.getStateStore(POSTINGS_STORE);
-        this.state = new StoreBackedStoryState(articles, postings, settings.postingCap());
+        // A fresh index each time: Kafka Streams calls init again when it revives a task after wiping its state.
+        // The index is filled from the store before the first record, once the store holds what was restored.
+        this.state = new StoreBackedStoryState(context.getStateStore(ARTICLES_STORE), settings);
         this.assigner = new StoryAssigner(state, settings);
+        this.indexed = false;
         long retentionMs = settings.retention().toMillis();
         context.schedule(purgeInterval(settings), PunctuationType.STREAM_TIME, now -> state.purge(now - retentionMs));
     }
 
+    private void ensureIndexed() {
+        if (indexed) {
+            return;
+        }
+        long start = System.nanoTime();
+        long n = state.rebuild(assigner::reindex);
+        indexed = true;
+        if (n > 0) {
+            LOG.info("story index of task {} rebuilt from {} stored articles in {} ms", context.taskId(), n,
+                    (System.nanoTime() - start) / 1_000_000);
+        }
+    }
+
     @Override
-    public void process(Record<String, Match> record) {
-        Match match = record.value();
+    public void process(Record<String, StoryInput> record) {
+        StoryInput input = record.value();
+        Match match = input == null ? null : input.match();
         if (match == null || match.article() == null) {
             LOG.warn("skipping record without an article, key={} timestamp={}", record.key(), record.timestamp());
             return;
         }
-        Assignment a;
-        try {
-            a = assigner.assign(match.article(), match.entities(), Instant.ofEpochMilli(record.timestamp()));
-            state.flush();
-        } catch (RuntimeException e) {
-            state.discard();
-            throw e;
-        }
+        ensureIndexed();
+        // Features come computed from the analyse stage; a record without them (written by hand, or by an older
+        // version) gets them here, with the same result.
+        StoryFeatures features = input.features() != null ? input.features()
+                : StoryFeatures.of(match.article(), settings.termsPerArticle());
+        Assignment a = assigner.assign(match.articleId(), features, match.entities(), Instant.ofEpochMilli(record.timestamp()));
         listener.onAssignment(match.articleId(), a);
         if (a.kind() == Assignment.Kind.EXACT_DUPLICATE) {
             return;

@@ -18,8 +18,10 @@
  * continues while each new article is within 72 h of an earlier one of it; 73 h of silence opens a new story.
  *
  * <h2>Stream stage</h2>
- * {@link io.newswatch.processor.story.StoryProcessor} wraps the assigner for Kafka Streams. Input: {@code Match}
- * records with entities filled, key = article id, timestamp = event time. Output: the same records with
+ * {@link io.newswatch.processor.story.StoryProcessor} wraps the assigner for Kafka Streams. Input:
+ * {@link io.newswatch.processor.story.StoryInput} records (a {@code Match} with entities filled and the article's
+ * {@link io.newswatch.processor.story.StoryFeatures}, computed upstream in parallel), key = article id,
+ * timestamp = event time. Output: the same records with
  * {@code storyId} and {@code duplicateOf} set, key = story id; exact duplicates are reported to an
  * {@link io.newswatch.processor.story.AssignmentListener} and dropped. Wiring:
  * <pre>{@code
@@ -32,24 +34,25 @@
  *
  * <h2>State, retention and bounds</h2>
  * All state sits behind {@link io.newswatch.processor.story.StoryState}, in memory for the offline scan and
- * tests ({@link io.newswatch.processor.story.StoryAssigner#inMemory}), in two changelogged RocksDB stores in the
- * stream:
+ * tests ({@link io.newswatch.processor.story.StoryAssigner#inMemory}); in the stream, one changelogged RocksDB
+ * store is the state of record and the posting lists are an index on the heap derived from it:
  * <ul>
  *   <li>{@code story-articles}, a window store keyed by article id (window start = event time), about 2 KB per
  *       article (decision, fingerprint, 128-value signature, entity and term weights), retained for window +
  *       grace (72 h + 12 h) behind the stream time; segments expire whole, so up to 42 h more may linger;</li>
- *   <li>{@code story-postings}, a cached key-value store of posting lists (LSH bucket, fingerprint, entity and
- *       term → articles), each capped at the newest 64 entries (under 2 KB), idle lists purged by a stream-time
- *       punctuation every 7 h. About a hundred keys are touched per article.</li>
+ *   <li>posting lists (LSH bucket, fingerprint, entity and term → articles), each capped at the newest 64
+ *       entries, about a hundred entries per article, lists that left the retention swept by a stream-time
+ *       punctuation every 7 h; rebuilt from {@code story-articles} when a task opens, so they cost no changelog
+ *       and restore exactly (lists are ordered by event time then id, whatever the order of insertion).</li>
  * </ul>
  * Every read names its time range, so expiry timing never changes an answer. An article arriving later than the
  * grace behind the stream time is still assigned, but may see only part of its window.
  *
  * <h2>Cost</h2>
- * About a hundred posting-list point reads and writes plus up to 32 candidate reads per article, each list decoded
- * and written once per record: on a shared two-core machine, about 0.6 ms per article in memory and 1.7 ms over
- * RocksDB (median, 10,000 articles in the window; {@code StoryBenchmark} prints the figures). Under
- * {@code exactly_once_v2} replays are exact; under at-least-once, a record reprocessed after a crash is recognised
- * as itself (same id, event time and fingerprint) and forwarded again with its first assignment.
+ * Text features (fingerprint, MinHash signature, terms) are computed in the parallel analyse stage. The ordered
+ * stage does about a hundred in-memory posting-list reads, up to 32 candidate reads from the store and one store
+ * write per article; {@code newswatch bench processor} prints the figures. Under {@code exactly_once_v2} replays
+ * are exact; under at-least-once, a record reprocessed after a crash is recognised as itself (same id, event time
+ * and fingerprint) and forwarded again with its first assignment.
  */
 package io.newswatch.processor.story;

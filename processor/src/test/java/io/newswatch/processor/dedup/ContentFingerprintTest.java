@@ -36,7 +36,7 @@ class ContentFingerprintTest {
     @Test
     void shouldNotFingerprintTeasersTooShortToIdentifyAnArticle() {
         assertThat(ContentFingerprint.of("Watch the video", "Read more")).isEmpty();
-        assertThat(ContentFingerprint.of(null, null)).isEmpty();
+        assertThat(ContentFingerprint.of((String) null, null)).isEmpty();
         assertThat(ContentFingerprint.of("Cartel drones hit checkpoint", "Two soldiers were killed on Thursday")).isPresent();
     }
 }

@@ -92,11 +92,11 @@ public final class StoryBenchmark {
 
     private static void runThroughStores(List<Item> input, StorySettings settings, long spacingMs,
             Map<Assignment.Kind, Integer> kinds, long[] nanos) throws Exception {
-        JsonSerde<Match> serde = new JsonSerde<>(Match.class);
+        JsonSerde<StoryInput> serde = new JsonSerde<>(StoryInput.class);
         Topology t = new Topology();
         t.addSource("in", Serdes.String().deserializer(), serde.deserializer(), "in");
         int[] next = new int[1];
-        t.addProcessor("stories", () -> new Processor<String, Match, String, Match>() {
+        t.addProcessor("stories", () -> new Processor<String, StoryInput, String, Match>() {
             private final StoryProcessor inner = new StoryProcessor(settings, (id, a) -> kinds.merge(a.kind(), 1, Integer::sum));
 
             @Override
@@ -105,7 +105,7 @@ public final class StoryBenchmark {
             }
 
             @Override
-            public void process(Record<String, Match> record) {
+            public void process(Record<String, StoryInput> record) {
                 long t0 = System.nanoTime();
                 inner.process(record);
                 nanos[next[0]++] = System.nanoTime() - t0;
@@ -120,11 +120,13 @@ public final class StoryBenchmark {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, dir.toString());
         try (TopologyTestDriver driver = new TopologyTestDriver(t, props, START)) {
-            TestInputTopic<String, Match> in = driver.createInputTopic("in", Serdes.String().serializer(), serde.serializer());
+            TestInputTopic<String, StoryInput> in = driver.createInputTopic("in", Serdes.String().serializer(), serde.serializer());
             for (int i = 0; i < input.size(); i++) {
                 Item item = input.get(i);
                 Match m = new Match(Match.SCHEMA_VERSION, item.article(), List.of(), item.entities(), null, null, null, START);
-                in.pipeInput(m.articleId(), m, START.plusMillis(i * spacingMs));
+                // As in the topology, the text features come computed from the analyse stage.
+                in.pipeInput(m.articleId(), new StoryInput(m, StoryFeatures.of(item.article(), settings.termsPerArticle())),
+                        START.plusMillis(i * spacingMs));
             }
         }
     }

@@ -23,7 +23,6 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.test.TestRecord;
@@ -35,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 class StoryProcessorTest {
     private static final GazetteerTagger TAGGER = new GazetteerTagger(Gazetteer.loadDefault());
     private static final JsonSerde<Match> MATCHES = new JsonSerde<>(Match.class);
+    private static final JsonSerde<StoryInput> INPUTS = new JsonSerde<>(StoryInput.class);
     private static final Instant T0 = Instant.parse("2025-06-03T08:00:00Z");
 
     @TempDir
@@ -43,12 +43,12 @@ class StoryProcessorTest {
     private final StorySettings settings = StorySettings.defaults();
     private final List<Assignment> assignments = new ArrayList<>();
     private TopologyTestDriver driver;
-    private TestInputTopic<String, Match> in;
+    private TestInputTopic<String, StoryInput> in;
     private TestOutputTopic<String, Match> out;
 
     private Topology topology() {
         Topology t = new Topology();
-        t.addSource("in", Serdes.String().deserializer(), MATCHES.deserializer(), "matches-in");
+        t.addSource("in", Serdes.String().deserializer(), INPUTS.deserializer(), "matches-in");
         t.addProcessor("stories", () -> new StoryProcessor(settings, (id, a) -> assignments.add(a)), "in");
         for (StoreBuilder<?> b : StoryProcessor.storeBuilders(settings)) {
             t.addStateStore(b, "stories");
@@ -63,7 +63,7 @@ class StoryProcessorTest {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         driver = new TopologyTestDriver(topology(), props, T0);
-        in = driver.createInputTopic("matches-in", Serdes.String().serializer(), MATCHES.serializer());
+        in = driver.createInputTopic("matches-in", Serdes.String().serializer(), INPUTS.serializer());
         out = driver.createOutputTopic("matches-out", Serdes.String().deserializer(), MATCHES.deserializer());
     }
 
@@ -84,7 +84,7 @@ class StoryProcessorTest {
     }
 
     private void send(Match m, Instant at) {
-        in.pipeInput(new TestRecord<>(m.articleId(), m, at));
+        in.pipeInput(new TestRecord<>(m.articleId(), new StoryInput(m, StoryFeatures.of(m.article(), settings.termsPerArticle())), at));
     }
 
     @Test
@@ -188,40 +188,59 @@ class StoryProcessorTest {
         Match first = match("a1-en-wire.txt", "en");
         send(first, T0);
         List<KeyValue<Windowed<String>, byte[]>> articles = dump(driver.getWindowStore(StoryProcessor.ARTICLES_STORE));
-        List<KeyValue<String, byte[]>> postings = new ArrayList<>();
-        try (KeyValueIterator<String, byte[]> it = driver.<String, byte[]>getKeyValueStore(StoryProcessor.POSTINGS_STORE).all()) {
-            it.forEachRemaining(postings::add);
-        }
         driver.close();
 
-        // A new driver and new processor instances; only the stores' contents survive, as from a changelog.
+        // A new driver and new processor instances; only the store's contents survive, as from a changelog.
         start();
         WindowStore<String, byte[]> articleStore = driver.getWindowStore(StoryProcessor.ARTICLES_STORE);
-        KeyValueStore<String, byte[]> postingStore = driver.getKeyValueStore(StoryProcessor.POSTINGS_STORE);
         articles.forEach(kv -> articleStore.put(kv.key.key(), kv.value, kv.key.window().start()));
-        postings.forEach(kv -> postingStore.put(kv.key, kv.value));
         send(match("a5-es.txt", "es"), T0.plus(Duration.ofHours(2)));
         send(first, T0.plus(Duration.ofHours(3)));
 
         assertThat(articles).hasSize(1);
-        assertThat(postings).hasSizeGreaterThan(32);
         assertThat(out.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly(first.articleId());
         assertThat(assignments).extracting(Assignment::kind).containsExactly(Assignment.Kind.NEW_STORY,
                 Assignment.Kind.STORY_UPDATE, Assignment.Kind.EXACT_DUPLICATE);
     }
 
     @Test
-    void shouldPurgeIdlePostingListsOnceTheyLeaveTheRetention() {
+    void shouldDecideAfterARestartExactlyAsWithoutOne() {
+        List<Article> fixtures = StoryFixtures.all().stream().map(StoryFixtures.Fixture::article).toList();
+        assertThat(fixtures).hasSizeGreaterThan(10);
+        // Uninterrupted.
         start();
-        send(match("a1-en-wire.txt", "en"), T0);
-        KeyValueStore<String, byte[]> postings = driver.getKeyValueStore(StoryProcessor.POSTINGS_STORE);
-        assertThat(postings.get("e:apatzingan")).isNotNull();
+        for (int i = 0; i < fixtures.size(); i++) {
+            send(match(fixtures.get(i)), T0.plus(Duration.ofMinutes(10L * i)));
+        }
+        List<KeyValue<String, Match>> uninterrupted = out.readKeyValuesToList();
+        List<Assignment> expected = List.copyOf(assignments);
+        driver.close();
+        driver = null;
+        assignments.clear();
 
-        // Stream time moves past the retention (84 h) plus one purge interval (7 h).
-        send(match("d1-en.txt", "en"), T0.plus(Duration.ofHours(92)));
+        // Restarted after every third article: each time a new processor rebuilds its index from the store alone.
+        List<KeyValue<String, Match>> restarted = new ArrayList<>();
+        List<KeyValue<Windowed<String>, byte[]>> stored = List.of();
+        for (int i = 0; i < fixtures.size(); i++) {
+            if (i % 3 == 0) {
+                if (driver != null) {
+                    restarted.addAll(out.readKeyValuesToList());
+                    stored = dump(driver.getWindowStore(StoryProcessor.ARTICLES_STORE));
+                    driver.close();
+                }
+                start();
+                WindowStore<String, byte[]> store = driver.getWindowStore(StoryProcessor.ARTICLES_STORE);
+                stored.forEach(kv -> store.put(kv.key.key(), kv.value, kv.key.window().start()));
+            }
+            send(match(fixtures.get(i)), T0.plus(Duration.ofMinutes(10L * i)));
+        }
+        restarted.addAll(out.readKeyValuesToList());
 
-        assertThat(postings.get("e:apatzingan")).isNull();
-        assertThat(postings.get("e:kyrylo-budanov")).isNotNull();
+        assertThat(assignments).isEqualTo(expected);
+        assertThat(restarted).extracting(kv -> kv.key + " " + kv.value.articleId() + " " + kv.value.duplicateOf())
+                .isEqualTo(uninterrupted.stream().map(kv -> kv.key + " " + kv.value.articleId() + " " + kv.value.duplicateOf()).toList());
+        assertThat(expected).extracting(Assignment::kind).contains(Assignment.Kind.NEW_STORY, Assignment.Kind.STORY_UPDATE,
+                Assignment.Kind.NEAR_DUPLICATE);
     }
 
     @Test
