@@ -128,7 +128,8 @@ class NewsTopologyTest {
     @Test
     void shouldMarkANearDuplicateCopyOnAnotherSite() {
         Article original = article("https://one.example/a", "Cartel members trained to fly attack drones", TRAINING);
-        Article copy = article("https://two.example/syndicated/a", "Cartel recruits learn drone warfare",
+        // The wire headline kept, one phrase edited, one sentence added: 5-shingle Jaccard 0.76 (threshold 0.7).
+        Article copy = article("https://two.example/syndicated/a", "Cartel members trained to fly attack drones",
                 TRAINING.replace("six weeks", "six long weeks") + "\nThe prosecutors' office declined to comment further.");
         send(original, T0);
         send(copy, T0.plusSeconds(600));

@@ -18,6 +18,7 @@ final class InMemoryTimedPostings implements TimedPostings {
     private final Map<String, PostingList> lists = new HashMap<>();
     private long streamTime = Long.MIN_VALUE;
     private long lastSweep = Long.MIN_VALUE;
+    private Posting last;
 
     InMemoryTimedPostings(Duration retention, int cap) {
         if (retention == null || retention.isNegative() || retention.isZero()) {
@@ -35,7 +36,10 @@ final class InMemoryTimedPostings implements TimedPostings {
         if (key == null) {
             throw new IllegalArgumentException("key must not be null");
         }
-        Posting posting = new Posting(articleId, timestamp);
+        // An article is filed under a hundred keys in a row: they share one entry object.
+        Posting posting = last != null && last.timestamp() == timestamp && last.articleId().equals(articleId)
+                ? last : new Posting(articleId, timestamp);
+        last = posting;
         lists.computeIfAbsent(key, k -> new PostingList()).add(posting, cap);
         streamTime = Math.max(streamTime, timestamp);
         if (lastSweep == Long.MIN_VALUE || streamTime - lastSweep >= retentionMs / 4) {

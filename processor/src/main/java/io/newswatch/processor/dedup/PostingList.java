@@ -11,19 +11,13 @@ import java.util.Optional;
  * thread-safe.
  */
 public final class PostingList {
-    private long[] timestamps;
-    private String[] ids;
+    // Entries are kept as the Posting objects they were added as: reads hand them out without copying.
+    private long[] timestamps = new long[2];
+    private Posting[] postings = new Posting[2];
     private int size;
 
     /** An empty list. */
     public PostingList() {
-        this(new long[2], new String[2], 0);
-    }
-
-    private PostingList(long[] timestamps, String[] ids, int size) {
-        this.timestamps = timestamps;
-        this.ids = ids;
-        this.size = size;
     }
 
     /** Number of entries. */
@@ -51,19 +45,19 @@ public final class PostingList {
         }
         int at = size;
         while (at > 0 && (timestamps[at - 1] > posting.timestamp()
-                || timestamps[at - 1] == posting.timestamp() && ids[at - 1].compareTo(posting.articleId()) > 0)) {
+                || timestamps[at - 1] == posting.timestamp() && postings[at - 1].articleId().compareTo(posting.articleId()) > 0)) {
             at--;
         }
         if (size == timestamps.length) {
             // Grow by doubling, but never past one slot beyond the cap: popular keys sit at the cap for good.
             int grown = Math.max(size + 1, Math.min(size * 2, cap + 1));
             timestamps = Arrays.copyOf(timestamps, grown);
-            ids = Arrays.copyOf(ids, grown);
+            postings = Arrays.copyOf(postings, grown);
         }
         System.arraycopy(timestamps, at, timestamps, at + 1, size - at);
-        System.arraycopy(ids, at, ids, at + 1, size - at);
+        System.arraycopy(postings, at, postings, at + 1, size - at);
         timestamps[at] = posting.timestamp();
-        ids[at] = posting.articleId();
+        postings[at] = posting;
         size++;
         if (size > cap) {
             dropOldest(size - cap);
@@ -87,7 +81,7 @@ public final class PostingList {
                 break;
             }
             if (timestamps[i] <= to) {
-                out.add(new Posting(ids[i], timestamps[i]));
+                out.add(postings[i]);
             }
         }
         return out;
@@ -97,7 +91,7 @@ public final class PostingList {
     public Optional<Posting> oldest(long from, long to) {
         for (int i = 0; i < size && timestamps[i] <= to; i++) {
             if (timestamps[i] >= from) {
-                return Optional.of(new Posting(ids[i], timestamps[i]));
+                return Optional.of(postings[i]);
             }
         }
         return Optional.empty();
@@ -108,8 +102,8 @@ public final class PostingList {
             return;
         }
         System.arraycopy(timestamps, n, timestamps, 0, size - n);
-        System.arraycopy(ids, n, ids, 0, size - n);
-        Arrays.fill(ids, size - n, size, null);
+        System.arraycopy(postings, n, postings, 0, size - n);
+        Arrays.fill(postings, size - n, size, null);
         size -= n;
     }
 }

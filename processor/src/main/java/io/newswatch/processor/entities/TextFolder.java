@@ -115,7 +115,7 @@ public final class TextFolder {
         if (isAscii(word)) {
             return word.toLowerCase(Locale.ROOT);
         }
-        String lower = stripMarks(word).toLowerCase(Locale.ROOT);
+        String lower = (isUndecomposable(word) ? word : stripMarks(word)).toLowerCase(Locale.ROOT);
         StringBuilder out = new StringBuilder(lower.length());
         for (int k = 0; k < lower.length(); k++) {
             char c = lower.charAt(k);
@@ -197,11 +197,38 @@ public final class TextFolder {
     /** True when every char of the folded token is a Cyrillic letter. */
     public static boolean isCyrillic(String folded) {
         for (int k = 0; k < folded.length(); k++) {
-            if (Character.UnicodeBlock.of(folded.charAt(k)) != Character.UnicodeBlock.CYRILLIC) {
+            char c = folded.charAt(k);
+            if (c < '\u0400' || c > '\u04ff') { // the Unicode block CYRILLIC
                 return false;
             }
         }
         return !folded.isEmpty();
+    }
+
+    /**
+     * Chars below U+0500 (Latin, Greek, Cyrillic) that NFKD leaves alone and that are not marks: a word made only
+     * of them is its own {@link #stripMarks} result, which spares the normaliser on most Cyrillic words.
+     */
+    private static final boolean[] UNDECOMPOSABLE = new boolean[0x500];
+
+    static {
+        for (char c = 0; c < UNDECOMPOSABLE.length; c++) {
+            String one = String.valueOf(c);
+            int type = Character.getType(c);
+            UNDECOMPOSABLE[c] = Normalizer.normalize(one, Normalizer.Form.NFKD).equals(one)
+                    && type != Character.NON_SPACING_MARK && type != Character.COMBINING_SPACING_MARK
+                    && type != Character.ENCLOSING_MARK;
+        }
+    }
+
+    private static boolean isUndecomposable(String word) {
+        for (int k = 0; k < word.length(); k++) {
+            char c = word.charAt(k);
+            if (c >= UNDECOMPOSABLE.length || !UNDECOMPOSABLE[c]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String stripVowels(String s) {

@@ -48,4 +48,24 @@ class TextFolderTest {
         assertThat(TextFolder.isCyrillic("дрон")).isTrue();
         assertThat(TextFolder.isCyrillic("fpvдрон")).isFalse();
     }
+
+    @Test
+    void shouldFoldEveryCharBelowU0500AsTheFullNormalisationDoes() {
+        // The fast path for words without decomposable chars must agree with NFKD + mark stripping.
+        for (char c = 1; c < 0x500; c++) {
+            String word = "д" + c + "a";
+            String reference = java.text.Normalizer.normalize(word, java.text.Normalizer.Form.NFKD)
+                    .codePoints().filter(cp -> Character.getType(cp) != Character.NON_SPACING_MARK
+                            && Character.getType(cp) != Character.COMBINING_SPACING_MARK
+                            && Character.getType(cp) != Character.ENCLOSING_MARK)
+                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString()
+                    .toLowerCase(java.util.Locale.ROOT);
+            StringBuilder spelled = new StringBuilder();
+            for (char r : reference.toCharArray()) {
+                int at = "ßłøđæœı".indexOf(r);
+                spelled.append(at < 0 ? String.valueOf(r) : new String[] {"ss", "l", "o", "d", "ae", "oe", "i"}[at]);
+            }
+            assertThat(TextFolder.fold(word)).as("U+%04X", (int) c).isEqualTo(spelled.toString());
+        }
+    }
 }

@@ -2,6 +2,7 @@ package io.newswatch.processor.story;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -54,5 +55,33 @@ class TermExtractorTest {
         assertThat(TermExtractor.word("cartels")).isEqualTo(TermExtractor.word("cartel"));
         assertThat(TermExtractor.word("militares")).isEqualTo(TermExtractor.word("military"));
         assertThat(TermExtractor.word("картелями")).isEqualTo(TermExtractor.word("картель")).isEqualTo("kartel");
+    }
+
+    @Test
+    void shouldFindExactlyTheNumbersTheReferenceExpressionFinds() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(42);
+        String alphabet = "0123456789., \u00a0\u202fabcXYZ-дрон٣²Ⅻ\n";
+        List<String> texts = new java.util.ArrayList<>(List.of("", "7", "MS-13 and MS13", "1,200.50 pesos, 3 000 men",
+                "at 10.30, 2025", "x9 9x ٣9 Ⅻ5 ²7", "12.", ".5", "1 2 3", "a1.2.3.4 5,6"));
+        for (int i = 0; i < 5_000; i++) {
+            StringBuilder b = new StringBuilder();
+            int len = r.nextInt(30);
+            for (int k = 0; k < len; k++) {
+                b.append(alphabet.charAt(r.nextInt(alphabet.length())));
+            }
+            texts.add(b.toString());
+        }
+        for (String text : texts) {
+            List<String> expected = new java.util.ArrayList<>();
+            java.util.regex.Matcher m = TermExtractor.NUMBER.matcher(text);
+            while (m.find()) {
+                expected.add(m.start() + ":" + m.group());
+            }
+            List<String> actual = new java.util.ArrayList<>();
+            for (int[] run = TermExtractor.nextNumber(text, 0); run != null; run = TermExtractor.nextNumber(text, run[1])) {
+                actual.add(run[0] + ":" + text.substring(run[0], run[1]));
+            }
+            assertThat(actual).as(text).isEqualTo(expected);
+        }
     }
 }
