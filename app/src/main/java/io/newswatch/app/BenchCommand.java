@@ -51,14 +51,14 @@ final class BenchCommand {
                 description = "Measured articles per rule count (default: 6000 up to 100 rules, 3000 up to 2000, else 600).")
         Integer articles;
 
-        @Option(names = "--warmup-seconds", defaultValue = "20",
-                description = "Warm-up before timing each rule count (default: ${DEFAULT-VALUE}); shorter runs read slow.")
+        @Option(names = "--warmup-seconds", defaultValue = "60",
+                description = "Warm-up before timing each rule count (default: ${DEFAULT-VALUE}); with the embedded broker in the same JVM, the JIT is still compiling after 20 s.")
         int warmupSeconds;
 
         @Option(names = "--partitions", defaultValue = "3", description = "Partitions of the article and match topics (default: ${DEFAULT-VALUE}).")
         int partitions;
 
-        @Option(names = "--threads", description = "Stream threads (default: one per partition).")
+        @Option(names = "--threads", description = "Stream threads (default: one per partition, plus one for the ordered story stage).")
         Integer threads;
 
         @Option(names = "--commit-interval-ms", defaultValue = "200",
@@ -73,7 +73,7 @@ final class BenchCommand {
 
         @Override
         public Integer call() throws Exception {
-            var options = new ProcessorBenchmark.Options(rules, articles, warmupSeconds, partitions, threads != null ? threads : partitions,
+            var options = new ProcessorBenchmark.Options(rules, articles, warmupSeconds, partitions, threads != null ? threads : partitions + 1,
                     commitIntervalMs, dataDir, bootstrapServers);
             new ProcessorBenchmark(bench.parent.config(bootstrapServers), options, bench.parent.spec.commandLine().getOut()).run();
             return 0;

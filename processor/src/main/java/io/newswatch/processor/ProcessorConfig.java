@@ -24,7 +24,7 @@ public record ProcessorConfig(String applicationId, Path stateDir, int threads, 
     public static final ConfigKey<Path> STATE_DIR = ConfigKey.of("processor.stateDir", ConfigType.PATH, Path.of("data/streams"),
             "Local state of the processor (rebuilt from changelogs when lost).");
     public static final ConfigKey<Integer> THREADS = ConfigKey.of("processor.threads", ConfigType.INT, 1,
-            "Stream threads for matching (up to the number of article partitions).").validatedBy(n -> n >= 1 && n <= 64, "must be 1-64");
+            "Stream threads: matching runs one task per article partition and the ordered story stage one more, so up to partitions + 1 threads are used.").validatedBy(n -> n >= 1 && n <= 64, "must be 1-64");
     public static final ConfigKey<Path> RULES = ConfigKey.of("processor.rules", ConfigType.PATH, null,
             "Watch rule file or directory of *.yaml files; unset = the bundled default rule pack.");
     public static final ConfigKey<Path> GAZETTEER = ConfigKey.of("processor.gazetteer", ConfigType.PATH, null,
