@@ -70,7 +70,7 @@ public final class NewsTopology {
         Topology t = new Topology();
         String storiesTopic = settings.storiesTopic();
         var matchSerde = topics.matches().valueSerde();
-        var inputSerde = new JsonSerde<>(StoryInput.class);
+        Serde<StoryInput> inputSerde = storyInputSerde(matchSerde);
 
         // Stage 1, parallel per article partition: read, analyse, hand every article to the ordered stage.
         t.addSource("articles", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), topics.articles().name());
@@ -188,6 +188,31 @@ public final class NewsTopology {
             String key = m.storyId() != null ? m.storyId() : m.articleId();
             context().forward(record.withKey(key));
         }
+    }
+
+    /**
+     * The stories topic's serde. Reading also accepts a bare {@code Match}, as earlier versions wrote there, so
+     * records in flight across an upgrade are assigned (their features are recomputed) instead of lost; a record
+     * that is neither fails, and goes to the DLQ.
+     */
+    static Serde<StoryInput> storyInputSerde(Serde<Match> matchSerde) {
+        JsonSerde<StoryInput> json = new JsonSerde<>(StoryInput.class);
+        return Serdes.serdeFrom(json.serializer(), (topic, bytes) -> {
+            StoryInput input = json.deserializer().deserialize(topic, bytes);
+            if (input == null || input.match() != null) {
+                return input;
+            }
+            Match match;
+            try {
+                match = matchSerde.deserializer().deserialize(topic, bytes);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("record is neither a story input nor a match with an article: " + e.getMessage(), e);
+            }
+            if (match == null || match.article() == null) {
+                throw new IllegalArgumentException("record is neither a story input nor a match with an article");
+            }
+            return new StoryInput(match, null);
+        });
     }
 
     static void deadLetter(org.apache.kafka.streams.processor.api.ProcessorContext<String, Object> context, Topics topics, RecordMetadata md,

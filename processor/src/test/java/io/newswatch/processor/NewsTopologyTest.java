@@ -50,6 +50,7 @@ class NewsTopologyTest {
     TestInputTopic<String, WatchRuleRecord> rules;
     TestOutputTopic<String, Match> matches;
     TestOutputTopic<String, DeadLetter> dlq;
+    TestInputTopic<String, byte[]> stories;
 
     static WatchRule rule(String id, String query) {
         return new WatchRule(id, id, "", query, List.of(), "high", List.of());
@@ -66,6 +67,7 @@ class NewsTopologyTest {
         p.put("application.id", "newswatch-processor");
         p.put("bootstrap.servers", "unused:9092");
         driver = new TopologyTestDriver(NewsTopology.build(settings, topics, pipeline, stage, metrics), p, T0);
+        stories = driver.createInputTopic(settings.storiesTopic(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
         articles = driver.createInputTopic(topics.articles().name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
         rules = driver.createInputTopic(topics.rules().name(), Serdes.String().serializer(), topics.rules().valueSerde().serializer());
         matches = driver.createOutputTopic(topics.matches().name(), Serdes.String().deserializer(), topics.matches().valueSerde().deserializer());
@@ -151,6 +153,19 @@ class NewsTopologyTest {
         assertThat(out).hasSize(2);
         assertThat(out.get(0).storyId()).isNotEqualTo(out.get(1).storyId());
         assertThat(out.get(1).duplicateOf()).isNull();
+    }
+
+    @Test
+    void shouldAssignABareMatchLeftOnTheStoriesTopicByAnEarlierVersionAndDeadLetterAnythingElse() {
+        Article a = article("https://one.example/a", "Cartel members trained to fly attack drones", TRAINING);
+        Match old = new Match(Match.SCHEMA_VERSION, a, List.of(new io.newswatch.model.RuleHit("drone-training", "v1", 1.0, "high", List.of())),
+                List.of(), null, null, null, T0);
+        stories.pipeInput(a.id(), topics.matches().valueSerde().serializer().serialize("t", old), T0);
+        stories.pipeInput("junk", "{\"schemaVersion\":1}".getBytes(StandardCharsets.UTF_8), T0);
+
+        assertThat(matches.readValuesToList()).singleElement().satisfies(m -> assertThat(m.storyId()).isEqualTo(a.id()));
+        assertThat(dlq.readValuesToList()).singleElement()
+                .satisfies(d -> assertThat(d.cause()).contains("neither a story input nor a match"));
     }
 
     @Test
