@@ -54,7 +54,6 @@ import java.util.TreeMap;
 public final class StoryClusterer {
     static final String ENTITY_PREFIX = "e:";
     static final String TERM_PREFIX = "t:";
-    static final double ANCHOR_PRIOR = 1.5;
 
     private final StoryState state;
     private final StorySettings settings;
@@ -150,12 +149,7 @@ public final class StoryClusterer {
         return best != null && best.score() >= settings.storyThreshold() ? Optional.of(best) : Optional.empty();
     }
 
-    /** Files the article under its entities and kept terms, so later articles can find it. */
-    public void index(String articleId, StoryProfile profile, long timestamp) {
-        index(articleId, profile.entityIds, profile.terms, timestamp);
-    }
-
-    /** Files the article under these entity ids and terms (as {@link #index(String, StoryProfile, long)}). */
+    /** Files the article under its entity ids and kept terms, so later articles can find it. */
     void index(String articleId, String[] entityIds, String[] terms, long timestamp) {
         for (String id : entityIds) {
             state.add(ENTITY_PREFIX + id, articleId, timestamp);

@@ -24,6 +24,8 @@ import java.util.Map;
  * @param termWeights their frequency weights ({@code tf' × prior}), aligned with {@code terms}
  */
 public record StoryFeatures(String fingerprint, long[] signature, String[] terms, double[] termWeights) {
+    /** Frequency weight of names and numbers relative to words. */
+    static final double ANCHOR_PRIOR = 1.5;
 
     public StoryFeatures {
         if (signature == null || signature.length != MinHasher.STANDARD_HASHES) {
@@ -47,7 +49,7 @@ public record StoryFeatures(String fingerprint, long[] signature, String[] terms
         text.forEach(t -> words.add(t.text()));
         long[] signature = MinHasher.standard().signature(words);
 
-        Map<String, Double> tf = TermExtractor.extract(article.title(), article.text());
+        Map<String, Double> tf = TermExtractor.extract(article.title(), title, article.text(), text);
         record Weighted(String term, double weight) {
         }
         List<Weighted> ranked = new ArrayList<>(tf.size());
@@ -65,7 +67,7 @@ public record StoryFeatures(String fingerprint, long[] signature, String[] terms
 
     /** Sublinear above one occurrence, linear below (quoted words count fractionally); names and numbers × 1.5. */
     static double tfWeight(String term, double tf) {
-        double prior = term.startsWith("w:") ? 1 : StoryClusterer.ANCHOR_PRIOR;
+        double prior = term.startsWith("w:") ? 1 : ANCHOR_PRIOR;
         return (tf <= 1 ? tf : 1 + Math.log(tf)) * prior;
     }
 

@@ -36,8 +36,6 @@ final class TermExtractor {
     static final int MIN_QUOTATION_WORDS = 4;
 
     /** Digits with inner group or decimal separators (comma, dot, space, no-break spaces). */
-    /** Kept to check {@link #nextNumber} against in tests. */
-    static final Pattern NUMBER = Pattern.compile("(?<![\\p{L}\\p{N}])\\d+(?:[.,\u00a0\u202f ]\\d+)*");
     private static final Pattern SEPARATOR = Pattern.compile("[.,\u00a0\u202f ]");
     private static final String OPENERS = " \t\"'“”‘’«»„([—–-";
     private static final String SENTENCE_END = ".!?…:;\n\r";
@@ -47,17 +45,21 @@ final class TermExtractor {
 
     /** Terms of the article with their weighted frequencies. */
     static Map<String, Double> extract(String title, String text) {
+        return extract(title, TextFolder.tokens(title), text, TextFolder.tokens(text));
+    }
+
+    /** As {@link #extract(String, String)}, with the fields' {@linkplain TextFolder#tokens tokens} already folded. */
+    static Map<String, Double> extract(String title, List<FoldedToken> titleTokens, String text, List<FoldedToken> textTokens) {
         Map<String, Double> tf = new HashMap<>();
-        addField(tf, title, TITLE_WEIGHT, false);
-        addField(tf, text, 1, true);
+        addField(tf, title, titleTokens, TITLE_WEIGHT, false);
+        addField(tf, text, textTokens, 1, true);
         return tf;
     }
 
-    private static void addField(Map<String, Double> tf, String field, double weight, boolean names) {
+    private static void addField(Map<String, Double> tf, String field, List<FoldedToken> tokens, double weight, boolean names) {
         if (field == null || field.isEmpty()) {
             return;
         }
-        List<FoldedToken> tokens = TextFolder.tokens(field);
         List<int[]> spans = quotationSpans(field);
         boolean[] quoted = quotations(spans, tokens);
         for (int[] run = nextNumber(field, 0); run != null; run = nextNumber(field, run[1])) {

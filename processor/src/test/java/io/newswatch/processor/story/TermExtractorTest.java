@@ -57,6 +57,10 @@ class TermExtractorTest {
         assertThat(TermExtractor.word("картелями")).isEqualTo(TermExtractor.word("картель")).isEqualTo("kartel");
     }
 
+    /** What {@link TermExtractor#nextNumber} finds, as a regular expression. */
+    private static final java.util.regex.Pattern NUMBER =
+            java.util.regex.Pattern.compile("(?<![\\p{L}\\p{N}])\\d+(?:[.,\u00a0\u202f ]\\d+)*");
+
     @Test
     void shouldFindExactlyTheNumbersTheReferenceExpressionFinds() {
         java.util.SplittableRandom r = new java.util.SplittableRandom(42);
@@ -73,7 +77,7 @@ class TermExtractorTest {
         }
         for (String text : texts) {
             List<String> expected = new java.util.ArrayList<>();
-            java.util.regex.Matcher m = TermExtractor.NUMBER.matcher(text);
+            java.util.regex.Matcher m = NUMBER.matcher(text);
             while (m.find()) {
                 expected.add(m.start() + ":" + m.group());
             }
