@@ -1,10 +1,7 @@
 package io.newswatch.processor.story;
 
-import io.newswatch.processor.dedup.Posting;
-import io.newswatch.processor.dedup.TimedPostings;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,36 +10,19 @@ import java.util.Optional;
  * has left the window, because within it a repeated id is an exact duplicate and not stored); they are swept like
  * the postings, whenever the stream time has moved a quarter of the retention.
  */
-final class InMemoryStoryState implements StoryState {
-    private final TimedPostings postings;
+final class InMemoryStoryState extends HeapIndexedStoryState {
     private final Map<String, StoredArticle> articles = new HashMap<>();
     private final long retentionMs;
     private long streamTime = Long.MIN_VALUE;
     private long lastSweep = Long.MIN_VALUE;
 
     InMemoryStoryState(Duration retention, int postingCap) {
-        this.postings = TimedPostings.inMemory(retention, postingCap);
+        super(retention, postingCap);
         this.retentionMs = retention.toMillis();
     }
 
     @Override
-    public void add(String key, String articleId, long timestamp) {
-        postings.add(key, articleId, timestamp);
-    }
-
-    @Override
-    public List<Posting> newest(String key, long from, long to, int limit) {
-        return postings.newest(key, from, to, limit);
-    }
-
-    @Override
-    public Optional<Posting> oldest(String key, long from, long to) {
-        return postings.oldest(key, from, to);
-    }
-
-    @Override
-    public void purge(long cutoff) {
-        postings.purge(cutoff);
+    void purgeArticles(long cutoff) {
         articles.values().removeIf(a -> a.timestamp() < cutoff);
     }
 

@@ -1,8 +1,5 @@
 package io.newswatch.processor.story;
 
-import io.newswatch.processor.dedup.Posting;
-import io.newswatch.processor.dedup.TimedPostings;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.kafka.streams.KeyValue;
@@ -23,13 +20,12 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * (~2 KB), instead of rewriting the hundred lists it touches. The price is heap: about 100 list entries per
  * article in the retention (see {@link StoryProcessor} for the bound).
  */
-final class StoreBackedStoryState implements StoryState {
+final class StoreBackedStoryState extends HeapIndexedStoryState {
     private final WindowStore<String, byte[]> articles;
-    private final TimedPostings postings;
 
     StoreBackedStoryState(WindowStore<String, byte[]> articles, StorySettings settings) {
+        super(settings.retention(), settings.postingCap());
         this.articles = articles;
-        this.postings = TimedPostings.inMemory(settings.retention(), settings.postingCap());
     }
 
     /**
@@ -50,24 +46,8 @@ final class StoreBackedStoryState implements StoryState {
     }
 
     @Override
-    public void add(String key, String articleId, long timestamp) {
-        postings.add(key, articleId, timestamp);
-    }
-
-    @Override
-    public List<Posting> newest(String key, long from, long to, int limit) {
-        return postings.newest(key, from, to, limit);
-    }
-
-    @Override
-    public Optional<Posting> oldest(String key, long from, long to) {
-        return postings.oldest(key, from, to);
-    }
-
-    @Override
-    public void purge(long cutoff) {
-        postings.purge(cutoff);
-        // Articles need no sweep: their window store drops whole segments as the stream time advances.
+    void purgeArticles(long cutoff) {
+        // Nothing to do: the window store drops whole segments as the stream time advances.
     }
 
     @Override

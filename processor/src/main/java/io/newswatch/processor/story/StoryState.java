@@ -10,7 +10,7 @@ import java.util.Optional;
  * capped lists, expire state {@code settings.retention()} behind the latest event time, and name a time range in
  * every read, so the two give identical answers for the same input. Not thread-safe: one owner.
  */
-public sealed interface StoryState extends TimedPostings permits InMemoryStoryState, StoreBackedStoryState {
+public sealed interface StoryState extends TimedPostings permits HeapIndexedStoryState {
 
     /** The article stored under this id at exactly this event time, or {@code null}. */
     StoredArticle article(String articleId, long timestamp);
