@@ -90,12 +90,6 @@ final class PassThroughUnderTest implements Pipeline {
 
     @Override
     public void close() {
-        if (watcher != null) {
-            watcher.close();
-        }
-        if (streams != null) {
-            streams.close(Duration.ofSeconds(30));
-            streams.cleanUp();
-        }
+        StreamsLifecycle.close(watcher, streams);
     }
 }

@@ -142,13 +142,7 @@ final class ProcessorUnderTest implements Pipeline {
     /** Stops the watcher and Kafka Streams and removes the local state. */
     @Override
     public void close() {
-        if (watcher != null) {
-            watcher.close();
-        }
-        if (streams != null) {
-            streams.close(Duration.ofSeconds(30));
-            streams.cleanUp();
-        }
+        StreamsLifecycle.close(watcher, streams);
         metrics.close();
     }
 }

@@ -32,4 +32,15 @@ final class StreamsLifecycle {
             throw new IllegalStateException(what + " stopped (state " + s + "); see the log above for the cause");
         }
     }
+
+    /** Stops the output watcher, then Kafka Streams, and removes its local state; either may be {@code null}. */
+    static void close(OutputWatcher watcher, KafkaStreams streams) {
+        if (watcher != null) {
+            watcher.close();
+        }
+        if (streams != null) {
+            streams.close(Duration.ofSeconds(30));
+            streams.cleanUp();
+        }
+    }
 }
