@@ -19,7 +19,6 @@ import io.newswatch.processor.rules.RuleFiles;
 import io.newswatch.processor.rules.RuleMatcher;
 import io.newswatch.processor.rules.WatchRule;
 import io.newswatch.processor.story.AssignmentListener;
-import io.newswatch.processor.story.StoryProcessor;
 import io.newswatch.processor.story.StorySettings;
 import java.time.Duration;
 import java.util.List;

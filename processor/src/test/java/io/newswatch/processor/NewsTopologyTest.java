@@ -14,7 +14,6 @@ import io.newswatch.processor.entities.GazetteerTagger;
 import io.newswatch.processor.rules.LuceneRuleMatcher;
 import io.newswatch.processor.rules.WatchRule;
 import io.newswatch.processor.story.AssignmentListener;
-import io.newswatch.processor.story.StoryProcessor;
 import io.newswatch.processor.story.StorySettings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
