@@ -6,10 +6,11 @@ import io.newswatch.model.DeadLetter;
 import io.newswatch.model.Match;
 import io.newswatch.model.SourcePosition;
 import io.newswatch.model.topic.DeadLetters;
-import io.newswatch.model.topic.JsonSerde;
+import io.newswatch.processor.story.AssignedMatch;
 import io.newswatch.processor.story.AssignmentListener;
 import io.newswatch.processor.story.StoryFeatures;
 import io.newswatch.processor.story.StoryInput;
+import io.newswatch.processor.story.StoryInputSerde;
 import io.newswatch.processor.story.StoryProcessor;
 import io.newswatch.processor.story.StorySettings;
 import io.newswatch.model.topic.Topics;
@@ -39,10 +40,10 @@ public final class NewsTopology {
     public static final String RULES_STORE = "rules";
 
     /**
-     * The dedup and story stage: a processor from {@link StoryInput} to {@code Match}, the stores it uses, and the
+     * The dedup and story stage: a processor from {@link StoryInput} to {@link AssignedMatch}, the stores it uses, and the
      * settings with which the analyse stage computes each article's {@link StoryFeatures}.
      */
-    public record StoryStage(ProcessorSupplier<String, StoryInput, String, Match> processor, List<StoreBuilder<?>> stores,
+    public record StoryStage(ProcessorSupplier<String, StoryInput, String, AssignedMatch> processor, List<StoreBuilder<?>> stores,
                              StorySettings settings) {
         public StoryStage {
             stores = List.copyOf(stores);
@@ -69,8 +70,7 @@ public final class NewsTopology {
     public static Topology build(ProcessorConfig settings, Topics topics, ArticlePipeline pipeline, StoryStage stories, MeterRegistry metrics) {
         Topology t = new Topology();
         String storiesTopic = settings.storiesTopic();
-        var matchSerde = topics.matches().valueSerde();
-        Serde<StoryInput> inputSerde = storyInputSerde(matchSerde);
+        Serde<StoryInput> inputSerde = new StoryInputSerde();
 
         // Stage 1, parallel per article partition: read, analyse, hand every article to the ordered stage.
         t.addSource("articles", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), topics.articles().name());
@@ -86,7 +86,7 @@ public final class NewsTopology {
             t.addStateStore(store, "stories");
         }
         t.addProcessor("emit", () -> new Emit(metrics), "stories");
-        t.addSink("matches", topics.matches().name(), Serdes.String().serializer(), matchSerde.serializer(), "emit");
+        t.addSink("matches", topics.matches().name(), Serdes.String().serializer(), AssignedMatch.serializer(), "emit");
         t.addSink("dlq", topics.dlq().name(), Serdes.String().serializer(), topics.dlq().valueSerde().serializer(), "analyze", "decode");
 
         // Rules: a global table fed by the compacted rules topic; each update re-registers the rule.
@@ -167,7 +167,7 @@ public final class NewsTopology {
     }
 
     /** Keeps matched articles only, keyed by story, and counts the rest. */
-    private static final class Emit extends ContextualProcessor<String, Match, String, Match> {
+    private static final class Emit extends ContextualProcessor<String, AssignedMatch, String, AssignedMatch> {
         private final MeterRegistry metrics;
 
         Emit(MeterRegistry metrics) {
@@ -175,44 +175,18 @@ public final class NewsTopology {
         }
 
         @Override
-        public void process(Record<String, Match> record) {
-            Match m = record.value();
+        public void process(Record<String, AssignedMatch> record) {
+            AssignedMatch m = record.value();
             if (m.duplicateOf() != null) {
                 metrics.counter("newswatch.processor.near.duplicates").increment();
             }
-            if (m.rules().isEmpty()) {
+            if (!m.matched()) {
                 metrics.counter("newswatch.processor.unmatched").increment();
                 return;
             }
             metrics.counter("newswatch.processor.matches").increment();
-            String key = m.storyId() != null ? m.storyId() : m.articleId();
-            context().forward(record.withKey(key));
+            context().forward(record.withKey(m.storyId()));
         }
-    }
-
-    /**
-     * The stories topic's serde. Reading also accepts a bare {@code Match}, as earlier versions wrote there, so
-     * records in flight across an upgrade are assigned (their features are recomputed) instead of lost; a record
-     * that is neither fails, and goes to the DLQ.
-     */
-    static Serde<StoryInput> storyInputSerde(Serde<Match> matchSerde) {
-        JsonSerde<StoryInput> json = new JsonSerde<>(StoryInput.class);
-        return Serdes.serdeFrom(json.serializer(), (topic, bytes) -> {
-            StoryInput input = json.deserializer().deserialize(topic, bytes);
-            if (input == null || input.match() != null) {
-                return input;
-            }
-            Match match;
-            try {
-                match = matchSerde.deserializer().deserialize(topic, bytes);
-            } catch (RuntimeException e) {
-                throw new IllegalArgumentException("record is neither a story input nor a match with an article: " + e.getMessage(), e);
-            }
-            if (match == null || match.article() == null) {
-                throw new IllegalArgumentException("record is neither a story input nor a match with an article");
-            }
-            return new StoryInput(match, null);
-        });
     }
 
     static void deadLetter(org.apache.kafka.streams.processor.api.ProcessorContext<String, Object> context, Topics topics, RecordMetadata md,

@@ -95,11 +95,11 @@ final class StoredArticleCodec {
         }
     }
 
-    private static byte[] utf8(String s) {
+    static byte[] utf8(String s) {
         return s == null ? null : s.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void put(ByteBuffer out, byte[] s) {
+    static void put(ByteBuffer out, byte[] s) {
         if (s == null) {
             out.putShort((short) NULL);
         } else {
@@ -107,7 +107,7 @@ final class StoredArticleCodec {
         }
     }
 
-    private static String get(ByteBuffer in, byte[] data) {
+    static String get(ByteBuffer in, byte[] data) {
         int len = Short.toUnsignedInt(in.getShort());
         if (len == NULL) {
             return null;

@@ -1,21 +1,121 @@
 package io.newswatch.processor.story;
 
+import io.newswatch.model.EntityMention;
 import io.newswatch.model.Match;
+import io.newswatch.model.topic.JsonSerde;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * A record of the processor's internal, single-partition stories topic: an analysed article (rule hits and
  * entities filled, no story yet) and the {@link StoryFeatures} computed beside the analysis, so that the one
- * ordered stage only does what needs its state. Internal to the processor: its format may change between
- * versions, and a record without features is still accepted (they are recomputed).
+ * ordered stage only does what needs its state.
  *
- * @param schemaVersion {@link #SCHEMA_VERSION}
- * @param match         the analysed article
- * @param features      its story features, or {@code null}
+ * <p>The ordered stage needs the article id, the features and the entities; the match itself only passes
+ * through it. So the match is kept as the JSON it will be published as (without {@code storyId} and
+ * {@code duplicateOf}), and the stage adds the story fields to those bytes ({@link AssignedMatch}) instead of
+ * reading and writing the whole article again. {@link #match()} reads it when something does need the object.
+ * See {@link StoryInputSerde} for the wire format. Internal to the processor: the format may change between
+ * versions, and earlier formats are still read.
+ *
+ * <p>Immutable apart from the lazily read match; the arrays inside the features are shared, treat them as
+ * read-only. Not for concurrent use.
  */
-public record StoryInput(int schemaVersion, Match match, StoryFeatures features) {
-    public static final int SCHEMA_VERSION = 1;
+public final class StoryInput {
+    static final JsonSerde<Match> MATCH_JSON = new JsonSerde<>(Match.class);
 
+    private final String articleId;
+    private final StoryFeatures features;
+    private final List<EntityMention> entities;
+    private final boolean matched;
+    private final byte[] matchJson;
+    private Match match;
+
+    /**
+     * @param articleId the article
+     * @param features  its story features, or {@code null} to have the story stage compute them from the match
+     * @param entities  the entities found in it
+     * @param matched   whether any rule matched it
+     * @param matchJson its {@link Match} as JSON, without {@code storyId} and {@code duplicateOf}
+     */
+    StoryInput(String articleId, StoryFeatures features, List<EntityMention> entities, boolean matched, byte[] matchJson) {
+        this.articleId = Objects.requireNonNull(articleId, "articleId");
+        this.features = features;
+        this.entities = List.copyOf(entities);
+        this.matched = matched;
+        this.matchJson = Objects.requireNonNull(matchJson, "matchJson");
+        if (matchJson.length < 2 || matchJson[0] != '{') {
+            throw new IllegalArgumentException("the match of article " + articleId + " is not a JSON object");
+        }
+    }
+
+    /**
+     * The input for one analysed article. Story fields already set on the match are dropped: the story stage
+     * decides them.
+     *
+     * @param features its story features, or {@code null} to have the story stage compute them
+     */
     public StoryInput(Match match, StoryFeatures features) {
-        this(SCHEMA_VERSION, match, features);
+        this(match.articleId(), features, match.entities(), !match.rules().isEmpty(), MATCH_JSON.toBytes(withoutStory(match)));
+        this.match = withoutStory(match);
+    }
+
+    private static Match withoutStory(Match m) {
+        if (m.storyId() == null && m.duplicateOf() == null) {
+            return m;
+        }
+        return new Match(m.schemaVersion(), m.article(), m.rules(), m.entities(), null, null, m.source(), m.matchedAt());
+    }
+
+    public String articleId() {
+        return articleId;
+    }
+
+    /** The features computed by the analyse stage, or {@code null}. */
+    public StoryFeatures features() {
+        return features;
+    }
+
+    public List<EntityMention> entities() {
+        return entities;
+    }
+
+    /** Whether any rule matched the article: the story stage publishes only those. */
+    public boolean matched() {
+        return matched;
+    }
+
+    /** The match as JSON, without story fields. Shared: do not modify. */
+    byte[] matchJson() {
+        return matchJson;
+    }
+
+    /**
+     * The match, read from its JSON on first use.
+     *
+     * @throws org.apache.kafka.common.errors.SerializationException if the JSON is not a valid match
+     */
+    public Match match() {
+        if (match == null) {
+            match = MATCH_JSON.fromBytes(matchJson);
+        }
+        return match;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof StoryInput s && articleId.equals(s.articleId) && Objects.equals(features, s.features)
+                && entities.equals(s.entities) && matched == s.matched && java.util.Arrays.equals(matchJson, s.matchJson);
+    }
+
+    @Override
+    public int hashCode() {
+        return articleId.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "StoryInput[" + articleId + (matched ? ", matched" : "") + ", " + entities.size() + " entities, "
+                + (features == null ? "no features" : "features") + ", " + matchJson.length + " bytes of match]";
     }
 }

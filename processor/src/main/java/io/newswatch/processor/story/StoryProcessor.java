@@ -1,6 +1,5 @@
 package io.newswatch.processor.story;
 
-import io.newswatch.model.Match;
 import java.time.Duration;
 import java.time.Instant;
 import org.apache.kafka.common.serialization.Serdes;
@@ -15,10 +14,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The stories stage of the topology: reads {@link StoryInput} records (the article's {@link Match} with rule hits
- * and entities filled, and its {@link StoryFeatures}; key: article id), assigns each article with a
- * {@link StoryAssigner} over Kafka Streams state, drops exact duplicates, and forwards the rest with
- * {@code storyId} and {@code duplicateOf} set, keyed by story id and with the input timestamp.
+ * The stories stage of the topology: reads {@link StoryInput} records (the article's match with rule hits and
+ * entities filled, and its {@link StoryFeatures}; key: article id), assigns each article with a
+ * {@link StoryAssigner} over Kafka Streams state, drops exact duplicates, and forwards the rest as
+ * {@link AssignedMatch}es (the match with {@code storyId} and {@code duplicateOf} set), keyed by story id and with
+ * the input timestamp. Articles no rule matched are forwarded too: they are counted downstream, not published.
  *
  * <p>Wiring, with the store this class declares:
  * <pre>{@code
@@ -47,10 +47,9 @@ import org.slf4j.LoggerFactory;
  * reprocessed after a crash is recognised as itself (same id, time and text) and gets its first assignment again
  * rather than being dropped as its own duplicate.
  *
- * <p>A record with a null value or without an article is logged, reported to the listener as nothing, and
- * skipped. Not thread-safe; Kafka Streams makes one instance per task.
+ * <p>A record with a null value is logged and skipped. Not thread-safe; Kafka Streams makes one instance per task.
  */
-public final class StoryProcessor implements Processor<String, StoryInput, String, Match> {
+public final class StoryProcessor implements Processor<String, StoryInput, String, AssignedMatch> {
     /** Window store of {@link StoredArticle}s, key: article id, window start: event time. */
     public static final String ARTICLES_STORE = "story-articles";
 
@@ -58,7 +57,7 @@ public final class StoryProcessor implements Processor<String, StoryInput, Strin
 
     private final StorySettings settings;
     private final AssignmentListener listener;
-    private ProcessorContext<String, Match> context;
+    private ProcessorContext<String, AssignedMatch> context;
     private StoryAssigner assigner;
     private StoreBackedStoryState state;
     private boolean indexed;
@@ -104,7 +103,7 @@ public final class StoryProcessor implements Processor<String, StoryInput, Strin
     }
 
     @Override
-    public void init(ProcessorContext<String, Match> context) {
+    public void init(ProcessorContext<String, AssignedMatch> context) {
         this.context = context;
         // A fresh index each time: Kafka Streams calls init again when it revives a task after wiping its state.
         // The index is filled from the store before the first record, once the store holds what was restored.
@@ -131,23 +130,20 @@ public final class StoryProcessor implements Processor<String, StoryInput, Strin
     @Override
     public void process(Record<String, StoryInput> record) {
         StoryInput input = record.value();
-        Match match = input == null ? null : input.match();
-        if (match == null || match.article() == null) {
-            LOG.warn("skipping record without an article, key={} timestamp={}", record.key(), record.timestamp());
+        if (input == null) {
+            LOG.warn("skipping record without a value, key={} timestamp={}", record.key(), record.timestamp());
             return;
         }
         ensureIndexed();
         // Features come computed from the analyse stage; a record without them (written by hand, or by an older
         // version) gets them here, with the same result.
         StoryFeatures features = input.features() != null ? input.features()
-                : StoryFeatures.of(match.article(), settings.termsPerArticle());
-        Assignment a = assigner.assign(match.articleId(), features, match.entities(), Instant.ofEpochMilli(record.timestamp()));
-        listener.onAssignment(match.articleId(), a);
+                : StoryFeatures.of(input.match().article(), settings.termsPerArticle());
+        Assignment a = assigner.assign(input.articleId(), features, input.entities(), Instant.ofEpochMilli(record.timestamp()));
+        listener.onAssignment(input.articleId(), a);
         if (a.kind() == Assignment.Kind.EXACT_DUPLICATE) {
             return;
         }
-        Match out = new Match(match.schemaVersion(), match.article(), match.rules(), match.entities(), a.duplicateOf(),
-                a.storyId(), match.source(), match.matchedAt());
-        context.forward(record.withKey(a.storyId()).withValue(out));
+        context.forward(record.withKey(a.storyId()).withValue(AssignedMatch.of(input, a.storyId(), a.duplicateOf())));
     }
 }

@@ -19,10 +19,11 @@
  *
  * <h2>Stream stage</h2>
  * {@link io.newswatch.processor.story.StoryProcessor} wraps the assigner for Kafka Streams. Input:
- * {@link io.newswatch.processor.story.StoryInput} records (a {@code Match} with entities filled and the article's
- * {@link io.newswatch.processor.story.StoryFeatures}, computed upstream in parallel), key = article id,
- * timestamp = event time. Output: the same records with
- * {@code storyId} and {@code duplicateOf} set, key = story id; exact duplicates are reported to an
+ * {@link io.newswatch.processor.story.StoryInput} records (the article id, its entities and
+ * {@link io.newswatch.processor.story.StoryFeatures}, computed upstream in parallel, and the match as JSON;
+ * {@link io.newswatch.processor.story.StoryInputSerde}), key = article id, timestamp = event time. Output:
+ * {@link io.newswatch.processor.story.AssignedMatch}es, the match JSON with {@code storyId} and
+ * {@code duplicateOf} set, key = story id; exact duplicates are reported to an
  * {@link io.newswatch.processor.story.AssignmentListener} and dropped. Wiring:
  * <pre>{@code
  * StorySettings settings = StorySettings.defaults();

@@ -3,7 +3,6 @@ package io.newswatch.processor.story;
 import io.newswatch.model.Article;
 import io.newswatch.model.EntityMention;
 import io.newswatch.model.Match;
-import io.newswatch.model.topic.JsonSerde;
 import io.newswatch.processor.entities.Entity;
 import io.newswatch.processor.entities.Gazetteer;
 import java.nio.file.Files;
@@ -92,15 +91,15 @@ public final class StoryBenchmark {
 
     private static void runThroughStores(List<Item> input, StorySettings settings, long spacingMs,
             Map<Assignment.Kind, Integer> kinds, long[] nanos) throws Exception {
-        JsonSerde<StoryInput> serde = new JsonSerde<>(StoryInput.class);
+        StoryInputSerde serde = new StoryInputSerde();
         Topology t = new Topology();
         t.addSource("in", Serdes.String().deserializer(), serde.deserializer(), "in");
         int[] next = new int[1];
-        t.addProcessor("stories", () -> new Processor<String, StoryInput, String, Match>() {
+        t.addProcessor("stories", () -> new Processor<String, StoryInput, String, AssignedMatch>() {
             private final StoryProcessor inner = new StoryProcessor(settings, (id, a) -> kinds.merge(a.kind(), 1, Integer::sum));
 
             @Override
-            public void init(ProcessorContext<String, Match> context) {
+            public void init(ProcessorContext<String, AssignedMatch> context) {
                 inner.init(context);
             }
 

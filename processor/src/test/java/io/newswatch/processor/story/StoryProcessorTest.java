@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 class StoryProcessorTest {
     private static final GazetteerTagger TAGGER = new GazetteerTagger(Gazetteer.loadDefault());
     private static final JsonSerde<Match> MATCHES = new JsonSerde<>(Match.class);
-    private static final JsonSerde<StoryInput> INPUTS = new JsonSerde<>(StoryInput.class);
+    private static final StoryInputSerde INPUTS = new StoryInputSerde();
     private static final Instant T0 = Instant.parse("2025-06-03T08:00:00Z");
 
     @TempDir
@@ -53,7 +53,7 @@ class StoryProcessorTest {
         for (StoreBuilder<?> b : StoryProcessor.storeBuilders(settings)) {
             t.addStateStore(b, "stories");
         }
-        t.addSink("out", "matches-out", Serdes.String().serializer(), MATCHES.serializer(), "stories");
+        t.addSink("out", "matches-out", Serdes.String().serializer(), AssignedMatch.serializer(), "stories");
         return t;
     }
 
