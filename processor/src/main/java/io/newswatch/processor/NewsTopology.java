@@ -1,5 +1,6 @@
 package io.newswatch.processor;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newswatch.model.Article;
 import io.newswatch.model.DeadLetter;
@@ -103,12 +104,14 @@ public final class NewsTopology {
         private final ArticlePipeline pipeline;
         private final int termsPerArticle;
         private final MeterRegistry metrics;
+        private final Counter articles;
 
         Analyze(Topics topics, ArticlePipeline pipeline, int termsPerArticle, MeterRegistry metrics) {
             this.topics = topics;
             this.pipeline = pipeline;
             this.termsPerArticle = termsPerArticle;
             this.metrics = metrics;
+            this.articles = metrics.counter("newswatch.processor.articles");
         }
 
         @Override
@@ -129,7 +132,7 @@ public final class NewsTopology {
                         new SourcePosition(md.topic(), md.partition(), md.offset()), Instant.ofEpochMilli(record.timestamp()));
                 // Story features need no state: computed here, in parallel, the ordered stage only looks them up.
                 StoryInput input = new StoryInput(m, StoryFeatures.of(article, termsPerArticle));
-                metrics.counter("newswatch.processor.articles").increment();
+                articles.increment();
                 context().forward(new Record<>(article.id(), input, record.timestamp()), "to-stories");
             } catch (RuntimeException e) {
                 deadLetter(context(), topics, md, record, e, metrics);
@@ -168,23 +171,27 @@ public final class NewsTopology {
 
     /** Keeps matched articles only, keyed by story, and counts the rest. */
     private static final class Emit extends ContextualProcessor<String, AssignedMatch, String, AssignedMatch> {
-        private final MeterRegistry metrics;
+        private final Counter nearDuplicates;
+        private final Counter unmatched;
+        private final Counter matches;
 
         Emit(MeterRegistry metrics) {
-            this.metrics = metrics;
+            this.nearDuplicates = metrics.counter("newswatch.processor.near.duplicates");
+            this.unmatched = metrics.counter("newswatch.processor.unmatched");
+            this.matches = metrics.counter("newswatch.processor.matches");
         }
 
         @Override
         public void process(Record<String, AssignedMatch> record) {
             AssignedMatch m = record.value();
             if (m.duplicateOf() != null) {
-                metrics.counter("newswatch.processor.near.duplicates").increment();
+                nearDuplicates.increment();
             }
             if (!m.matched()) {
-                metrics.counter("newswatch.processor.unmatched").increment();
+                unmatched.increment();
                 return;
             }
-            metrics.counter("newswatch.processor.matches").increment();
+            matches.increment();
             context().forward(record.withKey(m.storyId()));
         }
     }
