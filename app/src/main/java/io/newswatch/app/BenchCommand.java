@@ -58,7 +58,7 @@ final class BenchCommand {
         @Option(names = "--partitions", defaultValue = "3", description = "Partitions of the article and match topics (default: ${DEFAULT-VALUE}).")
         int partitions;
 
-        @Option(names = "--threads", description = "Stream threads (default: one per partition, plus one for the ordered story stage).")
+        @Option(names = "--threads", description = "Stream threads of the analysis stage (default: one per partition); the ordered story stage always runs with one thread of its own.")
         Integer threads;
 
         @Option(names = "--commit-interval-ms", defaultValue = "200",
@@ -73,7 +73,7 @@ final class BenchCommand {
 
         @Override
         public Integer call() throws Exception {
-            var options = new ProcessorBenchmark.Options(rules, articles, warmupSeconds, partitions, threads != null ? threads : partitions + 1,
+            var options = new ProcessorBenchmark.Options(rules, articles, warmupSeconds, partitions, threads != null ? threads : partitions,
                     commitIntervalMs, dataDir, bootstrapServers);
             new ProcessorBenchmark(bench.parent.config(bootstrapServers), options, bench.parent.spec.commandLine().getOut()).run();
             return 0;

@@ -62,6 +62,9 @@ public final class NewsTopology {
     }
 
     /**
+     * Both stages in one topology, as {@link org.apache.kafka.streams.TopologyTestDriver} tests run them. The service
+     * runs them as two applications instead ({@link #analysis}, {@link #ordered}; see {@link ProcessorStreams}).
+     *
      * @param settings processor settings (names the single-partition stories topic)
      * @param topics   the topics
      * @param pipeline entity tagging and rule matching
@@ -70,32 +73,58 @@ public final class NewsTopology {
      */
     public static Topology build(ProcessorConfig settings, Topics topics, ArticlePipeline pipeline, StoryStage stories, MeterRegistry metrics) {
         Topology t = new Topology();
-        String storiesTopic = settings.storiesTopic();
-        Serde<StoryInput> inputSerde = new StoryInputSerde();
+        addAnalysis(t, settings, topics, pipeline, stories, metrics);
+        addOrdered(t, settings, topics, stories, metrics);
+        t.addSink("dlq", topics.dlq().name(), Serdes.String().serializer(), topics.dlq().valueSerde().serializer(), "analyze", "decode");
+        addRules(t, topics, pipeline, metrics);
+        return t;
+    }
 
-        // Stage 1, parallel per article partition: read, analyse, hand every article to the ordered stage.
+    /**
+     * Stage 1, parallel per article partition: read, analyse, hand every article to the ordered stage through the
+     * stories topic. Also holds the rules' global table.
+     */
+    public static Topology analysis(ProcessorConfig settings, Topics topics, ArticlePipeline pipeline, StoryStage stories, MeterRegistry metrics) {
+        Topology t = new Topology();
+        addAnalysis(t, settings, topics, pipeline, stories, metrics);
+        t.addSink("dlq", topics.dlq().name(), Serdes.String().serializer(), topics.dlq().valueSerde().serializer(), "analyze");
+        addRules(t, topics, pipeline, metrics);
+        return t;
+    }
+
+    /** Stage 2, one partition so that dedup and story ids are a deterministic function of the input order. */
+    public static Topology ordered(ProcessorConfig settings, Topics topics, StoryStage stories, MeterRegistry metrics) {
+        Topology t = new Topology();
+        addOrdered(t, settings, topics, stories, metrics);
+        t.addSink("dlq", topics.dlq().name(), Serdes.String().serializer(), topics.dlq().valueSerde().serializer(), "decode");
+        return t;
+    }
+
+    private static void addAnalysis(Topology t, ProcessorConfig settings, Topics topics, ArticlePipeline pipeline, StoryStage stories,
+                                    MeterRegistry metrics) {
         t.addSource("articles", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), topics.articles().name());
         int terms = stories.settings().termsPerArticle();
         t.addProcessor("analyze", () -> new Analyze(topics, pipeline, terms, metrics), "articles");
-        t.addSink("to-stories", storiesTopic, Serdes.String().serializer(), inputSerde.serializer(), "analyze");
+        t.addSink("to-stories", settings.storiesTopic(), Serdes.String().serializer(), new StoryInputSerde().serializer(), "analyze");
+    }
 
-        // Stage 2, one partition so that dedup and story ids are a deterministic function of the input order.
-        t.addSource("stories-in", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), storiesTopic);
-        t.addProcessor("decode", () -> new Decode<>(inputSerde, "stories", topics, metrics), "stories-in");
+    private static void addOrdered(Topology t, ProcessorConfig settings, Topics topics, StoryStage stories, MeterRegistry metrics) {
+        t.addSource("stories-in", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), settings.storiesTopic());
+        t.addProcessor("decode", () -> new Decode<>(new StoryInputSerde(), "stories", topics, metrics), "stories-in");
         t.addProcessor("stories", stories.processor(), "decode");
         for (StoreBuilder<?> store : stories.stores()) {
             t.addStateStore(store, "stories");
         }
         t.addProcessor("emit", () -> new Emit(metrics), "stories");
         t.addSink("matches", topics.matches().name(), Serdes.String().serializer(), AssignedMatch.serializer(), "emit");
-        t.addSink("dlq", topics.dlq().name(), Serdes.String().serializer(), topics.dlq().valueSerde().serializer(), "analyze", "decode");
+    }
 
-        // Rules: a global table fed by the compacted rules topic; each update re-registers the rule.
+    /** Rules: a global table fed by the compacted rules topic; each update re-registers the rule. */
+    private static void addRules(Topology t, Topics topics, ArticlePipeline pipeline, MeterRegistry metrics) {
         t.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(RULES_STORE), Serdes.String(), Serdes.ByteArray())
                         .withLoggingDisabled(),
                 "rules-source", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), topics.rules().name(),
                 "rules-apply", () -> new RuleUpdater(topics, pipeline.matcher(), metrics));
-        return t;
     }
 
     /** Reads an article, analyses it and forwards it as a (possibly rule-less) match; bad records go to the DLQ. */

@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * The processor's settings, read once from {@link Config}.
  *
- * @param applicationId Kafka Streams application id (consumer group, internal topic prefix)
+ * @param applicationId Kafka Streams application id of the analysis stage (consumer group, internal topic prefix);
+ *                      the ordered stage's is {@link #orderedApplicationId()}
  * @param stateDir      local state directory
  * @param threads       stream threads
  * @param rules         rule file or directory, or {@code null} for the bundled default pack
@@ -20,11 +21,11 @@ import java.util.List;
 public record ProcessorConfig(String applicationId, Path stateDir, int threads, Path rules, Path gazetteer, Duration storyWindow) {
 
     public static final ConfigKey<String> APPLICATION_ID = ConfigKey.of("processor.applicationId", ConfigType.STRING, "newswatch-processor",
-            "Kafka Streams application id of the processor (consumer group and prefix of its internal topics).");
+            "Kafka Streams application id of the processor's analysis stage (consumer group and prefix of its topics); the ordered story stage runs as <id>-ordered.");
     public static final ConfigKey<Path> STATE_DIR = ConfigKey.of("processor.stateDir", ConfigType.PATH, Path.of("data/streams"),
             "Local state of the processor (rebuilt from changelogs when lost).");
     public static final ConfigKey<Integer> THREADS = ConfigKey.of("processor.threads", ConfigType.INT, 1,
-            "Stream threads: matching runs one task per article partition and the ordered story stage one more, so up to partitions + 1 threads are used.").validatedBy(n -> n >= 1 && n <= 64, "must be 1-64");
+            "Stream threads of the analysis stage: one task per article partition, so up to topics.partitions threads are used. The ordered story stage runs as its own Streams application with one thread.").validatedBy(n -> n >= 1 && n <= 64, "must be 1-64");
     public static final ConfigKey<Path> RULES = ConfigKey.of("processor.rules", ConfigType.PATH, null,
             "Watch rule file or directory of *.yaml files; unset = the bundled default rule pack.");
     public static final ConfigKey<Path> GAZETTEER = ConfigKey.of("processor.gazetteer", ConfigType.PATH, null,
@@ -37,6 +38,11 @@ public record ProcessorConfig(String applicationId, Path stateDir, int threads, 
 
     public static ProcessorConfig from(Config c) {
         return new ProcessorConfig(c.get(APPLICATION_ID), c.get(STATE_DIR), c.get(THREADS), c.get(RULES), c.get(GAZETTEER), c.get(STORY_WINDOW));
+    }
+
+    /** Kafka Streams application id of the ordered dedup and story stage (one thread, one task). */
+    public String orderedApplicationId() {
+        return applicationId + "-ordered";
     }
 
     /** The single-partition topic that orders every article for dedup and stories. */

@@ -34,15 +34,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The processor service: loads and validates the rules (refusing to start on an invalid one), publishes
- * them to the rules topic, and runs {@link NewsTopology} under exactly_once_v2. The only place that
- * starts Kafka Streams for the processor.
+ * them to the rules topic, and runs {@link NewsTopology} under exactly_once_v2 as two Streams applications
+ * ({@link ProcessorStreams}).
  */
 public final class ProcessorService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ProcessorService.class);
 
-    private final KafkaStreams streams;
+    private final ProcessorStreams streams;
     private final RuleMatcher matcher;
-    private final KafkaStreamsMetrics streamsMetrics;
+    private final List<KafkaStreamsMetrics> streamsMetrics;
 
     /**
      * @throws ConfigException when the rules or gazetteer cannot be loaded or a rule is invalid
@@ -67,14 +67,14 @@ public final class ProcessorService implements AutoCloseable {
         publish(config, topics, rules);
 
         var stage = NewsTopology.StoryStage.of(storySettings, AssignmentListener.NONE);
-        Properties props = KafkaClients.streams(config, settings.applicationId(), settings.stateDir(), settings.threads());
-        streams = new KafkaStreams(NewsTopology.build(settings, topics, pipeline, stage, metrics), props);
+        Properties[] props = ProcessorStreams.properties(config, settings);
+        streams = new ProcessorStreams(settings, topics, pipeline, stage, metrics, props[0], props[1]);
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("processor stream thread failed; replacing it", e);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
-        streamsMetrics = new KafkaStreamsMetrics(streams);
-        streamsMetrics.bindTo(metrics);
+        streamsMetrics = streams.applications().stream().map(KafkaStreamsMetrics::new).toList();
+        streamsMetrics.forEach(m -> m.bindTo(metrics));
         LOG.info("processor ready: {} rules, {} entities, story window {}", rules.size(), gazetteer.size(), settings.storyWindow());
     }
 
@@ -136,7 +136,7 @@ public final class ProcessorService implements AutoCloseable {
     @Override
     public void close() {
         streams.close(Duration.ofSeconds(30));
-        streamsMetrics.close();
+        streamsMetrics.forEach(KafkaStreamsMetrics::close);
         matcher.close();
     }
 }

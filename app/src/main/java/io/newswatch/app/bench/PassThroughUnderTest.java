@@ -90,6 +90,6 @@ final class PassThroughUnderTest implements Pipeline {
 
     @Override
     public void close() {
-        StreamsLifecycle.close(watcher, streams);
+        StreamsLifecycle.close(watcher, streams == null ? java.util.List.of() : java.util.List.of(streams));
     }
 }

@@ -84,7 +84,7 @@ public final class ProcessorBenchmark {
      * @param articles         measured articles per rule count, or {@code null} for {@link #defaultArticles}
      * @param warmupSeconds    warm-up of each topology run before timing
      * @param partitions       partitions of the article and match topics
-     * @param threads          stream threads
+     * @param threads          stream threads of the analysis application (the ordered stage has its own, with one)
      * @param commitIntervalMs Kafka Streams commit interval (each commit ends a transaction under exactly_once_v2)
      * @param dataDir          where the embedded broker and Streams state live, or {@code null} for a temporary
      *                         directory deleted at the end
@@ -159,7 +159,7 @@ public final class ProcessorBenchmark {
                 config = config.withKafka(Map.of("bootstrap.servers", broker.bootstrapServers())).with(TopicKeys.REPLICATION, 1, "embedded broker");
             }
             String runId = "bench-" + Long.toString(System.currentTimeMillis(), 36);
-            out.printf(Locale.ROOT, "newswatch bench processor: Java %s, %d cores, max heap %d MB, %s; %d partitions, %d stream threads, "
+            out.printf(Locale.ROOT, "newswatch bench processor: Java %s, %d cores, max heap %d MB, %s; %d partitions, %d analysis threads + 1 ordered, "
                             + "commit.interval.ms %d, exactly_once_v2; warm-up %d s%n", Runtime.version(), Runtime.getRuntime().availableProcessors(),
                     Heap.max() >> 20, broker == null ? "cluster " + options.bootstrapServers() : "embedded broker", options.partitions(),
                     options.threads(), options.commitIntervalMs(), options.warmupSeconds());
@@ -235,7 +235,8 @@ public final class ProcessorBenchmark {
             processor.prepare(rules);
             double prepareSeconds = seconds(t0);
             t0 = System.nanoTime();
-            processor.start(streamsProps(config, settings.applicationId()), Duration.ofMinutes(10));
+            processor.start(streamsProps(config, settings.applicationId(), options.threads()),
+                    streamsProps(config, settings.orderedApplicationId(), 1), Duration.ofMinutes(10));
             out.printf(Locale.ROOT, "  topology: topics created and rules published in %.1f s, RUNNING after %.1f s (rules store restored)%n",
                     prepareSeconds, seconds(t0));
             out.flush();
@@ -311,7 +312,7 @@ public final class ProcessorBenchmark {
         String prefix = config.get(TopicKeys.PREFIX) + "-passthrough";
         try (PassThroughUnderTest passThrough = new PassThroughUnderTest(config, prefix);
              LoadDriver driver = new LoadDriver(producerProps(config))) {
-            passThrough.start(streamsProps(config, prefix), Duration.ofMinutes(2));
+            passThrough.start(streamsProps(config, prefix, options.threads() + 1), Duration.ofMinutes(2));
             List<LoadDriver.Payload> articles = BenchArticles.payloads(measured, TopicKeys.topics(config).articles());
             List<LoadDriver.Payload> records = new ArrayList<>();
             while (records.size() < Math.max(articles.size(), PASS_THROUGH_MIN_RECORDS)) {
@@ -376,9 +377,9 @@ public final class ProcessorBenchmark {
         return Duration.ofSeconds(Math.min(s, Math.max(5, s / 4)));
     }
 
-    private Properties streamsProps(Config config, String applicationId) {
+    private Properties streamsProps(Config config, String applicationId, int threads) {
         ProcessorConfig settings = ProcessorConfig.from(config);
-        Properties p = KafkaClients.streams(config, applicationId, settings.stateDir(), settings.threads());
+        Properties p = KafkaClients.streams(config, applicationId, settings.stateDir(), threads);
         p.setProperty("commit.interval.ms", Integer.toString(options.commitIntervalMs()));
         return p;
     }

@@ -12,6 +12,7 @@ import io.newswatch.processor.ArticlePipeline;
 import io.newswatch.processor.NewsTopology;
 import io.newswatch.processor.ProcessorConfig;
 import io.newswatch.processor.ProcessorService;
+import io.newswatch.processor.ProcessorStreams;
 import io.newswatch.processor.rules.WatchRule;
 import io.newswatch.processor.story.AssignmentListener;
 import io.newswatch.processor.story.StoryProcessor;
@@ -27,7 +28,7 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThr
 
 /**
  * The processor's real topology ({@link NewsTopology} with the given pipeline and the real {@link StoryProcessor}
- * stage), set up the way {@link ProcessorService} sets it up: every topic created, the single-partition stories
+ * stage, as the two applications of {@link ProcessorStreams}), set up the way {@link ProcessorService} sets it up: every topic created, the single-partition stories
  * topic beside them, the rules published to the rules topic, exactly_once_v2. Only the metrics registry is the
  * benchmark's own, so that it can count what the story stage has processed.
  *
@@ -43,7 +44,7 @@ final class ProcessorUnderTest implements Pipeline {
     private final ArticlePipeline pipeline;
     private final int partitions;
     private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
-    private KafkaStreams streams;
+    private ProcessorStreams streams;
     private OutputWatcher watcher;
 
     /**
@@ -78,19 +79,22 @@ final class ProcessorUnderTest implements Pipeline {
     }
 
     /**
-     * Starts Kafka Streams and the output watcher, and returns once the application is RUNNING (the global rules
-     * store restored, tasks assigned).
+     * Starts the two Kafka Streams applications, as {@link ProcessorService} does, and the output watcher, and returns
+     * once both are RUNNING (the global rules store restored, tasks assigned).
      *
-     * @param streamsProps the Kafka Streams settings, application id and state directory included
+     * @param analysis the analysis application's Kafka Streams settings, application id and state directory included
+     * @param ordered  the ordered stage's
      */
-    void start(Properties streamsProps, Duration timeout) throws InterruptedException {
+    void start(Properties analysis, Properties ordered, Duration timeout) throws InterruptedException {
         StorySettings story = StorySettings.defaults().withWindow(settings.storyWindow());
         var stage = NewsTopology.StoryStage.of(story, AssignmentListener.NONE);
-        streams = new KafkaStreams(NewsTopology.build(settings, topics, pipeline, stage, metrics), streamsProps);
+        streams = new ProcessorStreams(settings, topics, pipeline, stage, metrics, analysis, ordered);
         // A benchmark must not quietly carry on with fewer threads than it reports.
         streams.setUncaughtExceptionHandler(e -> StreamThreadExceptionResponse.SHUTDOWN_CLIENT);
         streams.start();
-        StreamsLifecycle.awaitRunning(streams, timeout);
+        for (KafkaStreams app : streams.applications()) {
+            StreamsLifecycle.awaitRunning(app, timeout);
+        }
         List<TopicPartition> outputs = new ArrayList<>();
         outputs.add(new TopicPartition(settings.storiesTopic(), 0));
         for (int p = 0; p < partitions; p++) {
@@ -132,7 +136,8 @@ final class ProcessorUnderTest implements Pipeline {
 
     @Override
     public void checkRunning() {
-        StreamsLifecycle.checkRunning(streams, "the processor topology");
+        StreamsLifecycle.checkRunning(streams.applications().get(0), "the processor's analysis stage");
+        StreamsLifecycle.checkRunning(streams.applications().get(1), "the processor's ordered stage");
     }
 
     private long count(String name) {
@@ -142,7 +147,7 @@ final class ProcessorUnderTest implements Pipeline {
     /** Stops the watcher and Kafka Streams and removes the local state. */
     @Override
     public void close() {
-        StreamsLifecycle.close(watcher, streams);
+        StreamsLifecycle.close(watcher, streams == null ? List.of() : streams.applications());
         metrics.close();
     }
 }

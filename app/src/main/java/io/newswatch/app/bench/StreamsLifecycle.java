@@ -33,12 +33,12 @@ final class StreamsLifecycle {
         }
     }
 
-    /** Stops the output watcher, then Kafka Streams, and removes its local state; either may be {@code null}. */
-    static void close(OutputWatcher watcher, KafkaStreams streams) {
+    /** Stops the output watcher, then the Kafka Streams applications, and removes their local state; the watcher may be {@code null}. */
+    static void close(OutputWatcher watcher, java.util.List<KafkaStreams> applications) {
         if (watcher != null) {
             watcher.close();
         }
-        if (streams != null) {
+        for (KafkaStreams streams : applications) {
             streams.close(Duration.ofSeconds(30));
             streams.cleanUp();
         }
