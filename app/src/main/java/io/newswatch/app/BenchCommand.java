@@ -38,7 +38,7 @@ final class BenchCommand {
     @Command(name = "processor", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"Runs the processor topology on a real broker (embedded unless --bootstrap-servers) for each rule count: "
                     + "articles/s end to end, p50/p99 latency, heap; beside it the Kafka ceiling (a pass-through of the same shape) "
-                    + "and the matching ceiling (tagging and matching on one thread).", "Takes about 5 minutes with the defaults."})
+                    + "and the matching ceiling (tagging and matching on one thread).", "Takes about 8 minutes with the defaults."})
     static final class Processor implements Callable<Integer> {
         @ParentCommand
         BenchCommand bench;
@@ -55,8 +55,9 @@ final class BenchCommand {
                 description = "Warm-up before timing each rule count (default: ${DEFAULT-VALUE}); with the embedded broker in the same JVM, the JIT is still compiling after 20 s.")
         int warmupSeconds;
 
-        @Option(names = "--partitions", defaultValue = "3", description = "Partitions of the article and match topics (default: ${DEFAULT-VALUE}).")
-        int partitions;
+        @Option(names = "--partitions", description = "Partitions of the article and match topics (default: one per core, "
+                + "so each analysis thread has a core; more threads than cores only add switching between them).")
+        Integer partitions;
 
         @Option(names = "--threads", description = "Stream threads of the analysis stage (default: one per partition); the ordered story stage always runs with one thread of its own.")
         Integer threads;
@@ -73,7 +74,8 @@ final class BenchCommand {
 
         @Override
         public Integer call() throws Exception {
-            var options = new ProcessorBenchmark.Options(rules, articles, warmupSeconds, partitions, threads != null ? threads : partitions,
+            int parts = partitions != null ? partitions : Runtime.getRuntime().availableProcessors();
+            var options = new ProcessorBenchmark.Options(rules, articles, warmupSeconds, parts, threads != null ? threads : parts,
                     commitIntervalMs, dataDir, bootstrapServers);
             new ProcessorBenchmark(bench.parent.config(bootstrapServers), options, bench.parent.spec.commandLine().getOut()).run();
             return 0;
