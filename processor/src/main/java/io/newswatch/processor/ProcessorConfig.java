@@ -21,7 +21,7 @@ import java.util.List;
 public record ProcessorConfig(String applicationId, Path stateDir, int threads, Path rules, Path gazetteer, Duration storyWindow) {
 
     public static final ConfigKey<String> APPLICATION_ID = ConfigKey.of("processor.applicationId", ConfigType.STRING, "newswatch-processor",
-            "Kafka Streams application id of the processor's analysis stage (consumer group and prefix of its topics); the ordered story stage runs as <id>-ordered.");
+            "Kafka Streams application id of the processor's analysis stage (consumer group and prefix of its topics); the ordered story stage is a second application, this id plus -ordered.");
     public static final ConfigKey<Path> STATE_DIR = ConfigKey.of("processor.stateDir", ConfigType.PATH, Path.of("data/streams"),
             "Local state of the processor (rebuilt from changelogs when lost).");
     public static final ConfigKey<Integer> THREADS = ConfigKey.of("processor.threads", ConfigType.INT, 1,

@@ -1,7 +1,10 @@
 /**
- * The processor: a Kafka Streams application (exactly_once_v2) that turns articles into explained matches, one
- * story at a time. {@link io.newswatch.processor.NewsTopology#build} is the whole topology, as a pure function;
- * {@link io.newswatch.processor.ProcessorService} is the only place that starts it.
+ * The processor: two Kafka Streams applications (exactly_once_v2) that turn articles into explained matches, one
+ * story at a time. {@link io.newswatch.processor.NewsTopology} builds the topologies as pure functions
+ * ({@code build} is both stages in one, as tests drive them); {@link io.newswatch.processor.ProcessorStreams} runs
+ * them as the analysis application ({@code processor.applicationId}, {@code processor.threads} threads) and the
+ * ordered application ({@code processor.applicationId + "-ordered"}, one thread), and
+ * {@link io.newswatch.processor.ProcessorService} is the only place that starts them.
  *
  * <h2>Topology</h2>
  * <pre>
@@ -33,7 +36,8 @@
  * assignment compare each article with everything seen before it, so their result depends on order; they run on a
  * single-partition topic, which gives one total order, so the same input always yields the same story ids and
  * duplicate decisions, in production and in a replay. That stage is cheap (hash look-ups and a bounded candidate set
- * per article); its throughput bound is documented with the story package.
+ * per article, and it never parses the article: see {@code StoryInputSerde}), but it is serial, so it runs as its
+ * own application with a thread of its own; its throughput bound is documented with the story package.
  *
  * <h2>Stores and their bounds</h2>
  * <ul>
