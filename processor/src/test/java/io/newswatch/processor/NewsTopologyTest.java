@@ -14,6 +14,7 @@ import io.newswatch.processor.entities.GazetteerTagger;
 import io.newswatch.processor.rules.LuceneRuleMatcher;
 import io.newswatch.processor.rules.WatchRule;
 import io.newswatch.processor.story.AssignmentListener;
+import io.newswatch.processor.story.StoryProcessor;
 import io.newswatch.processor.story.StorySettings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -165,6 +166,53 @@ class NewsTopologyTest {
         assertThat(matches.readValuesToList()).singleElement().satisfies(m -> assertThat(m.storyId()).isEqualTo(a.id()));
         assertThat(dlq.readValuesToList()).singleElement()
                 .satisfies(d -> assertThat(d.cause()).contains("neither a story input nor a match"));
+    }
+
+    /**
+     * The service runs the two stages as two applications: the analysis one writes the stories topic and holds the
+     * rules, the ordered one reads it and holds the story store; chained, they emit what the single topology emits.
+     */
+    @Test
+    void shouldEmitTheSameMatchesWhenTheStagesRunAsTwoApplications(@org.junit.jupiter.api.io.TempDir Path state) throws Exception {
+        ProcessorConfig settings = new ProcessorConfig("newswatch-processor", state, 1, null, null, Duration.ofHours(72));
+        var stage = NewsTopology.StoryStage.of(StorySettings.defaults(), AssignmentListener.NONE);
+        var pipeline = new ArticlePipeline(matcher, new GazetteerTagger(Gazetteer.loadDefault()));
+        org.apache.kafka.streams.Topology analysis = NewsTopology.analysis(settings, topics, pipeline, stage, metrics);
+        org.apache.kafka.streams.Topology ordered = NewsTopology.ordered(settings, topics, stage, metrics);
+        assertThat(analysis.describe().globalStores()).hasSize(1);
+        assertThat(analysis.describe().toString()).contains(topics.articles().name(), settings.storiesTopic()).doesNotContain(StoryProcessor.ARTICLES_STORE);
+        assertThat(ordered.describe().globalStores()).isEmpty();
+        assertThat(ordered.describe().toString()).contains(settings.storiesTopic(), StoryProcessor.ARTICLES_STORE, topics.matches().name())
+                .doesNotContain(topics.articles().name());
+
+        Article first = article("https://one.example/a", "Cartel members trained to fly attack drones", TRAINING);
+        Article copy = article("https://two.example/b", "Cartel members trained to fly attack drones", TRAINING + " Reporting by the wire.");
+        send(first, T0);
+        send(copy, T0.plusSeconds(60));
+        List<Match> single = matches.readValuesToList();
+
+        Properties a = new Properties();
+        a.put("application.id", settings.applicationId());
+        a.put("bootstrap.servers", "unused:9092");
+        a.put("state.dir", state.resolve("a").toString());
+        Properties o = new Properties();
+        o.putAll(a);
+        o.put("application.id", settings.orderedApplicationId());
+        o.put("state.dir", state.resolve("o").toString());
+        try (TopologyTestDriver first1 = new TopologyTestDriver(analysis, a, T0); TopologyTestDriver second = new TopologyTestDriver(ordered, o, T0)) {
+            var in = first1.createInputTopic(topics.articles().name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
+            var between = first1.createOutputTopic(settings.storiesTopic(), Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
+            var storiesIn = second.createInputTopic(settings.storiesTopic(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
+            var out = second.createOutputTopic(topics.matches().name(), Serdes.String().deserializer(), topics.matches().valueSerde().deserializer());
+            in.pipeInput(first.id(), topics.articles().valueSerde().serializer().serialize("t", first), T0);
+            in.pipeInput(copy.id(), topics.articles().valueSerde().serializer().serialize("t", copy), T0.plusSeconds(60));
+            between.readRecordsToList().forEach(r -> storiesIn.pipeInput(r.key(), r.value(), r.timestamp()));
+
+            List<Match> split = out.readValuesToList();
+            assertThat(single).hasSize(2);
+            assertThat(split).isEqualTo(single);
+            assertThat(split.get(1).duplicateOf()).isEqualTo(first.id());
+        }
     }
 
     @Test
