@@ -75,7 +75,7 @@ public final class NewsTopology {
         Topology t = new Topology();
         addAnalysis(t, settings, topics, pipeline, stories, metrics);
         addOrdered(t, settings, topics, stories, metrics);
-        t.addSink("dlq", topics.dlq().name(), Serdes.String().serializer(), topics.dlq().valueSerde().serializer(), "analyze", "decode");
+        addDeadLetters(t, topics, "analyze", "decode");
         addRules(t, topics, pipeline, metrics);
         return t;
     }
@@ -87,7 +87,7 @@ public final class NewsTopology {
     public static Topology analysis(ProcessorConfig settings, Topics topics, ArticlePipeline pipeline, StoryStage stories, MeterRegistry metrics) {
         Topology t = new Topology();
         addAnalysis(t, settings, topics, pipeline, stories, metrics);
-        t.addSink("dlq", topics.dlq().name(), Serdes.String().serializer(), topics.dlq().valueSerde().serializer(), "analyze");
+        addDeadLetters(t, topics, "analyze");
         addRules(t, topics, pipeline, metrics);
         return t;
     }
@@ -96,7 +96,7 @@ public final class NewsTopology {
     public static Topology ordered(ProcessorConfig settings, Topics topics, StoryStage stories, MeterRegistry metrics) {
         Topology t = new Topology();
         addOrdered(t, settings, topics, stories, metrics);
-        t.addSink("dlq", topics.dlq().name(), Serdes.String().serializer(), topics.dlq().valueSerde().serializer(), "decode");
+        addDeadLetters(t, topics, "decode");
         return t;
     }
 
@@ -117,6 +117,11 @@ public final class NewsTopology {
         }
         t.addProcessor("emit", () -> new Emit(metrics), "stories");
         t.addSink("matches", topics.matches().name(), Serdes.String().serializer(), AssignedMatch.serializer(), "emit");
+    }
+
+    /** The dead-letter sink, fed by the named processors (each forwards there by the sink's name, "dlq"). */
+    private static void addDeadLetters(Topology t, Topics topics, String... parents) {
+        t.addSink("dlq", topics.dlq().name(), Serdes.String().serializer(), topics.dlq().valueSerde().serializer(), parents);
     }
 
     /** Rules: a global table fed by the compacted rules topic; each update re-registers the rule. */

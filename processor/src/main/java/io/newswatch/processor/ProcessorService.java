@@ -67,8 +67,8 @@ public final class ProcessorService implements AutoCloseable {
         publish(config, topics, rules);
 
         var stage = NewsTopology.StoryStage.of(storySettings, AssignmentListener.NONE);
-        Properties[] props = ProcessorStreams.properties(config, settings);
-        streams = new ProcessorStreams(settings, topics, pipeline, stage, metrics, props[0], props[1]);
+        streams = new ProcessorStreams(settings, topics, pipeline, stage, metrics, ProcessorStreams.analysisProperties(config, settings),
+                ProcessorStreams.orderedProperties(config, settings));
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("processor stream thread failed; replacing it", e);
             return StreamThreadExceptionResponse.REPLACE_THREAD;

@@ -42,12 +42,14 @@ public final class ProcessorStreams implements AutoCloseable {
         this.ordered = new KafkaStreams(NewsTopology.ordered(settings, topics, stage, metrics), ordered);
     }
 
-    /** The two applications' Kafka Streams settings, from the config: exactly_once_v2, state under {@code processor.stateDir}. */
-    public static Properties[] properties(Config config, ProcessorConfig settings) {
-        return new Properties[] {
-            KafkaClients.streams(config, settings.applicationId(), settings.stateDir(), settings.threads()),
-            KafkaClients.streams(config, settings.orderedApplicationId(), settings.stateDir(), 1)
-        };
+    /** The analysis application's Kafka Streams settings: exactly_once_v2, {@code processor.threads}, state under {@code processor.stateDir}. */
+    public static Properties analysisProperties(Config config, ProcessorConfig settings) {
+        return KafkaClients.streams(config, settings.applicationId(), settings.stateDir(), settings.threads());
+    }
+
+    /** The ordered application's Kafka Streams settings: exactly_once_v2, one thread, state under {@code processor.stateDir}. */
+    public static Properties orderedProperties(Config config, ProcessorConfig settings) {
+        return KafkaClients.streams(config, settings.orderedApplicationId(), settings.stateDir(), 1);
     }
 
     public void setUncaughtExceptionHandler(StreamsUncaughtExceptionHandler handler) {

@@ -69,8 +69,7 @@ final class BareStages {
             } while (System.nanoTime() - start < minMeasure.toNanos());
             timed.add(figures(done, start, cpu0, matched / (double) articles.size(), hits / (double) articles.size()));
         }
-        timed.sort(java.util.Comparator.comparingDouble(Figures::perSecond));
-        return timed.get(timed.size() / 2);
+        return ProcessorBenchmark.median(timed, Figures::perSecond);
     }
 
     /**

@@ -8,6 +8,7 @@ import io.newswatch.config.TopicKeys;
 import io.newswatch.model.Article;
 import io.newswatch.processor.ArticlePipeline;
 import io.newswatch.processor.ProcessorConfig;
+import io.newswatch.processor.ProcessorStreams;
 import io.newswatch.processor.entities.EntityTagger;
 import io.newswatch.processor.entities.Gazetteer;
 import io.newswatch.processor.entities.GazetteerTagger;
@@ -235,8 +236,8 @@ public final class ProcessorBenchmark {
             processor.prepare(rules);
             double prepareSeconds = seconds(t0);
             t0 = System.nanoTime();
-            processor.start(streamsProps(config, settings.applicationId(), options.threads()),
-                    streamsProps(config, settings.orderedApplicationId(), 1), Duration.ofMinutes(10));
+            processor.start(withCommitInterval(ProcessorStreams.analysisProperties(config, settings)),
+                    withCommitInterval(ProcessorStreams.orderedProperties(config, settings)), Duration.ofMinutes(10));
             out.printf(Locale.ROOT, "  topology: topics created and rules published in %.1f s, RUNNING after %.1f s (rules store restored)%n",
                     prepareSeconds, seconds(t0));
             out.flush();
@@ -266,7 +267,7 @@ public final class ProcessorBenchmark {
                         watcher.count(matchesTopic) - matchesBefore));
             }
             long peak = Heap.peak();
-            Burst median = median(bursts);
+            Burst median = median(bursts, Burst::rate);
             double rate = median.rate();
             double cpuMs = median.cpuMs();
             long matched = median.matched();
@@ -300,10 +301,10 @@ public final class ProcessorBenchmark {
     private record Burst(double rate, double cpuMs, double seconds, double storiesSeconds, long matched) {
     }
 
-    /** The burst with the median rate (of an odd number). */
-    private static Burst median(List<Burst> bursts) {
-        List<Burst> sorted = new ArrayList<>(bursts);
-        sorted.sort(java.util.Comparator.comparingDouble(Burst::rate));
+    /** The element with the median {@code key} (of an odd number): the bursts' and the bare rounds' figure. */
+    static <T> T median(List<T> measured, java.util.function.ToDoubleFunction<T> key) {
+        List<T> sorted = new ArrayList<>(measured);
+        sorted.sort(java.util.Comparator.comparingDouble(key));
         return sorted.get(sorted.size() / 2);
     }
 
@@ -378,8 +379,10 @@ public final class ProcessorBenchmark {
     }
 
     private Properties streamsProps(Config config, String applicationId, int threads) {
-        ProcessorConfig settings = ProcessorConfig.from(config);
-        Properties p = KafkaClients.streams(config, applicationId, settings.stateDir(), threads);
+        return withCommitInterval(KafkaClients.streams(config, applicationId, ProcessorConfig.from(config).stateDir(), threads));
+    }
+
+    private Properties withCommitInterval(Properties p) {
         p.setProperty("commit.interval.ms", Integer.toString(options.commitIntervalMs()));
         return p;
     }

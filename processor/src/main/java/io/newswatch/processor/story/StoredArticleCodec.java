@@ -41,10 +41,7 @@ final class StoredArticleCodec {
         for (int i = 0; i < 4; i++) {
             put(out, strings[k++]);
         }
-        out.putShort((short) a.signature().length);
-        for (long v : a.signature()) {
-            out.putLong(v);
-        }
+        putLongs(out, a.signature());
         out.putShort((short) a.entityIds().length);
         for (int i = 0; i < a.entityIds().length; i++) {
             put(out, strings[k++]);
@@ -72,10 +69,7 @@ final class StoredArticleCodec {
             String story = get(in, data);
             String duplicateOf = get(in, data);
             String fingerprint = get(in, data);
-            long[] signature = new long[Short.toUnsignedInt(in.getShort())];
-            for (int i = 0; i < signature.length; i++) {
-                signature[i] = in.getLong();
-            }
+            long[] signature = getLongs(in);
             String[] entityIds = new String[Short.toUnsignedInt(in.getShort())];
             float[] entityWeights = new float[entityIds.length];
             for (int i = 0; i < entityIds.length; i++) {
@@ -93,6 +87,22 @@ final class StoredArticleCodec {
         } catch (BufferUnderflowException | IndexOutOfBoundsException | IllegalArgumentException e) {
             throw new IllegalStateException("corrupt stored article: " + e, e);
         }
+    }
+
+    /** A 2-byte count, then the values. */
+    static void putLongs(ByteBuffer out, long[] values) {
+        out.putShort((short) values.length);
+        for (long v : values) {
+            out.putLong(v);
+        }
+    }
+
+    static long[] getLongs(ByteBuffer in) {
+        long[] values = new long[Short.toUnsignedInt(in.getShort())];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = in.getLong();
+        }
+        return values;
     }
 
     static byte[] utf8(String s) {

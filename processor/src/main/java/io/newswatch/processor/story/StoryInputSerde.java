@@ -76,10 +76,7 @@ public final class StoryInputSerde implements Serde<StoryInput> {
         out.put((byte) (f == null ? 0 : 1));
         if (f != null) {
             StoredArticleCodec.put(out, strings.get(k++));
-            out.putShort((short) f.signature().length);
-            for (long v : f.signature()) {
-                out.putLong(v);
-            }
+            StoredArticleCodec.putLongs(out, f.signature());
             out.putShort((short) f.terms().length);
             for (int i = 0; i < f.terms().length; i++) {
                 StoredArticleCodec.put(out, strings.get(k++));
@@ -136,10 +133,7 @@ public final class StoryInputSerde implements Serde<StoryInput> {
             StoryFeatures features = null;
             if (in.get() != 0) {
                 String fingerprint = StoredArticleCodec.get(in, data);
-                long[] signature = new long[Short.toUnsignedInt(in.getShort())];
-                for (int i = 0; i < signature.length; i++) {
-                    signature[i] = in.getLong();
-                }
+                long[] signature = StoredArticleCodec.getLongs(in);
                 String[] terms = new String[Short.toUnsignedInt(in.getShort())];
                 double[] weights = new double[terms.length];
                 for (int i = 0; i < terms.length; i++) {
