@@ -28,6 +28,22 @@ class KafkaClientsTest {
     }
 
     @Test
+    void shouldCompressWithLz4UnlessConfigured() {
+        Config defaults = config(Map.of("bootstrap.servers", "k:9092"));
+        assertThat(KafkaClients.producer(defaults, "p").getProperty("compression.type")).isEqualTo("lz4");
+        assertThat(KafkaClients.streams(defaults, "app", Path.of("state"), 2).getProperty("producer.compression.type")).isEqualTo("lz4");
+
+        Config zstd = config(Map.of("bootstrap.servers", "k:9092", "compression.type", "zstd"));
+        assertThat(KafkaClients.producer(zstd, "p").getProperty("compression.type")).isEqualTo("zstd");
+        Properties streams = KafkaClients.streams(zstd, "app", Path.of("state"), 2);
+        assertThat(streams.getProperty("compression.type")).isEqualTo("zstd");
+        assertThat(streams.getProperty("producer.compression.type")).isNull();
+
+        Config prefixed = config(Map.of("bootstrap.servers", "k:9092", "producer.compression.type", "gzip"));
+        assertThat(KafkaClients.streams(prefixed, "app", Path.of("state"), 2).getProperty("producer.compression.type")).isEqualTo("gzip");
+    }
+
+    @Test
     void shouldKeepTheGuaranteesWhateverIsConfigured() {
         Config weak = config(Map.of("bootstrap.servers", "k:9092", "acks", "1", "isolation.level", "read_uncommitted",
                 "enable.auto.commit", "true"));

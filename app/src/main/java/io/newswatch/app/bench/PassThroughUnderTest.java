@@ -79,6 +79,11 @@ final class PassThroughUnderTest implements Pipeline {
     }
 
     @Override
+    public long lastOutputNanos() {
+        return watcher.lastArrivalNanos(out);
+    }
+
+    @Override
     public boolean drained(long inputs) {
         return watcher.count(out) >= inputs;
     }

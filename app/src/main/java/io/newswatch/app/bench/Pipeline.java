@@ -14,6 +14,9 @@ interface Pipeline extends AutoCloseable {
     /** True once the first {@code inputs} records are processed and all their output is visible to read_committed readers. */
     boolean drained(long inputs);
 
+    /** {@link System#nanoTime()} when the last output record seen so far arrived at the benchmark's reader. */
+    long lastOutputNanos();
+
     /** @throws IllegalStateException when the application has stopped or failed */
     void checkRunning();
 

@@ -39,8 +39,12 @@ import org.slf4j.LoggerFactory;
  * The processor end to end on a real broker, next to its two ceilings, for a list of rule counts.
  *
  * <p>For each rule count, in one JVM: {@link RuleGenerator} rules are registered in a {@link LuceneRuleMatcher} and
- * the real topology runs on them ({@link ProcessorUnderTest}) under exactly_once_v2. After a warm-up of
- * {@code warmupSeconds} (JIT, caches, RocksDB, and the story stage's state filling up), the benchmark
+ * the real topology runs on them ({@link ProcessorUnderTest}) under exactly_once_v2. After a warm-up of at least
+ * {@code warmupSeconds} (JIT, caches, RocksDB, and the story stage's state filling up), continued until the JIT
+ * compilers take under {@value #SETTLED_JIT_PERCENT} % of the process's CPU over {@value #SETTLE_WINDOW_SECONDS} s
+ * (at most {@code maxWarmupSeconds}; with the broker in the same JVM they still compile two minutes in, and what
+ * they compile during a burst is CPU the pipeline does not get, which a processor running for days never pays),
+ * the benchmark
  *
  * <ol>
  *   <li>produces the measured articles in one burst and times from the first send until every article is through
@@ -77,13 +81,20 @@ public final class ProcessorBenchmark {
      * Timed rounds of the burst and of the bare analysis; each reports its median. On a shared two-core machine one
      * round swings by 20 % from run to run, and most of the swing is a round that other work slowed down.
      */
-    static final int ROUNDS = 3;
+    static final int ROUNDS = 5;
+    /** The JIT counts as settled below this share of the process's CPU... */
+    static final int SETTLED_JIT_PERCENT = 3;
+    /** ...over this many seconds of warm-up load. */
+    static final int SETTLE_WINDOW_SECONDS = 10;
     private static final Duration STALL = Duration.ofMinutes(2);
+    /** How often the benchmark's main thread looks at the pipeline's progress while it waits. */
+    private static final long POLL_MILLIS = 20;
 
     /**
      * @param ruleCounts       rule counts to measure, in order
      * @param articles         measured articles per rule count, or {@code null} for {@link #defaultArticles}
-     * @param warmupSeconds    warm-up of each topology run before timing
+     * @param warmupSeconds    least warm-up of each topology run before timing
+     * @param maxWarmupSeconds most warm-up, when the JIT has not settled before
      * @param partitions       partitions of the article and match topics
      * @param threads          stream threads of the analysis application (the ordered stage has its own, with one)
      * @param commitIntervalMs Kafka Streams commit interval (each commit ends a transaction under exactly_once_v2)
@@ -91,7 +102,7 @@ public final class ProcessorBenchmark {
      *                         directory deleted at the end
      * @param bootstrapServers a Kafka cluster to use instead of the embedded broker, or {@code null}
      */
-    public record Options(List<Integer> ruleCounts, Integer articles, int warmupSeconds, int partitions, int threads,
+    public record Options(List<Integer> ruleCounts, Integer articles, int warmupSeconds, int maxWarmupSeconds, int partitions, int threads,
                           int commitIntervalMs, Path dataDir, String bootstrapServers) {
         public Options {
             ruleCounts = List.copyOf(ruleCounts);
@@ -103,6 +114,9 @@ public final class ProcessorBenchmark {
             }
             if (warmupSeconds < 0 || partitions < 1 || threads < 1 || commitIntervalMs < 1) {
                 throw new IllegalArgumentException("--warmup-seconds must be >= 0, --partitions, --threads and --commit-interval-ms >= 1");
+            }
+            if (maxWarmupSeconds < warmupSeconds) {
+                throw new IllegalArgumentException("--max-warmup-seconds must be >= --warmup-seconds, was " + maxWarmupSeconds + " < " + warmupSeconds);
             }
         }
     }
@@ -161,9 +175,9 @@ public final class ProcessorBenchmark {
             }
             String runId = "bench-" + Long.toString(System.currentTimeMillis(), 36);
             out.printf(Locale.ROOT, "newswatch bench processor: Java %s, %d cores, max heap %d MB, %s; %d partitions, %d analysis threads + 1 ordered, "
-                            + "commit.interval.ms %d, exactly_once_v2; warm-up %d s%n", Runtime.version(), Runtime.getRuntime().availableProcessors(),
+                            + "commit.interval.ms %d, exactly_once_v2; warm-up %d-%d s (until the JIT settles)%n", Runtime.version(), Runtime.getRuntime().availableProcessors(),
                     Heap.max() >> 20, broker == null ? "cluster " + options.bootstrapServers() : "embedded broker", options.partitions(),
-                    options.threads(), options.commitIntervalMs(), options.warmupSeconds());
+                    options.threads(), options.commitIntervalMs(), options.warmupSeconds(), options.maxWarmupSeconds());
             out.flush();
             EntityTagger tagger = new GazetteerTagger(Gazetteer.loadDefault());
             List<Row> rows = new ArrayList<>();
@@ -242,8 +256,11 @@ public final class ProcessorBenchmark {
                     prepareSeconds, seconds(t0));
             out.flush();
             var spec = processor.topics().articles();
-            long warmed = warmUp(driver, processor, Duration.ofSeconds(options.warmupSeconds()),
+            long warmStart = System.nanoTime();
+            JitWatch jit = new JitWatch();
+            long warmed = warmUp(driver, processor, Duration.ofSeconds(options.warmupSeconds()), Duration.ofSeconds(options.maxWarmupSeconds()), jit,
                     chunk -> BenchArticles.payloads(BenchArticles.generate(CHUNK, WARMUP_SEED + chunk, "warm-up", now), spec));
+            double warmSeconds = seconds(warmStart);
 
             // Each round sends its own articles (the first round's are the ones the ceilings run on): a repeated
             // article would be an exact duplicate, which the story stage drops cheaply.
@@ -258,13 +275,14 @@ public final class ProcessorBenchmark {
             List<Burst> bursts = new ArrayList<>();
             for (List<LoadDriver.Payload> payloads : rounds) {
                 long matchesBefore = watcher.count(matchesTopic);
-                long cpu0 = processCpuNanos();
+                CpuParts cpu0 = CpuParts.now();
                 long start = driver.burst(processor.inputTopic(), payloads);
                 long end = awaitDrained(processor, driver.sent());
-                double cpuMs = (processCpuNanos() - cpu0) / 1e6 / payloads.size();
+                CpuParts cpu1 = CpuParts.now();
+                double cpuMs = cpu0.processNanosUntil(cpu1) / 1e6 / payloads.size();
                 long firstStageEnd = watcher.lastArrivalNanos(processor.storiesTopic());
                 bursts.add(new Burst(payloads.size() / ((end - start) / 1e9), cpuMs, (end - start) / 1e9, (firstStageEnd - start) / 1e9,
-                        watcher.count(matchesTopic) - matchesBefore));
+                        watcher.count(matchesTopic) - matchesBefore, CpuParts.perUnit(cpu0.until(cpu1), payloads.size())));
             }
             long peak = Heap.peak();
             Burst median = median(bursts, Burst::rate);
@@ -282,11 +300,12 @@ public final class ProcessorBenchmark {
             long[] endToEnd = sorted(watcher.latenciesFrom(matchesTopic, matchesFrom));
             long[] firstStage = sorted(watcher.latenciesFrom(processor.storiesTopic(), storiesFrom));
             long live = Heap.live();
-            out.printf(Locale.ROOT, "  topology: warm-up %,d articles; %d bursts of %,d articles: %s art/s, median %.0f art/s, %.2f CPU ms/article "
+            out.printf(Locale.ROOT, "  topology: warm-up %,d articles in %.0f s (JIT %s of the CPU in its last %d s); %d bursts of %,d articles: %s art/s, median %.0f art/s, %.2f CPU ms/article "
                             + "(whole JVM); %,d matched (%.0f %%); all on the stories topic %.2f s after the first send, %.2f s before the last output%n",
-                    warmed, bursts.size(), measured.size(), bursts.stream().map(b -> String.format(Locale.ROOT, "%.0f", b.rate()))
+                    warmed, warmSeconds, Double.isNaN(jit.percent()) ? "n/a" : String.format(Locale.ROOT, "%.1f %%", jit.percent()), SETTLE_WINDOW_SECONDS, bursts.size(), measured.size(), bursts.stream().map(b -> String.format(Locale.ROOT, "%.0f", b.rate()))
                             .collect(java.util.stream.Collectors.joining(" / ")), rate, cpuMs, matched, 100.0 * matched / measured.size(),
                     median.storiesSeconds(), median.seconds() - median.storiesSeconds());
+            out.printf(Locale.ROOT, "  topology: CPU ms/article by thread group in that burst: %s%n", median.cpuParts());
             out.printf(Locale.ROOT, "  topology: at %.0f art/s, %,d articles: input -> matches p50 %d ms, p99 %d ms (%,d samples); "
                             + "input -> stories topic p50 %d ms, p99 %d ms%n", paceRate, paced, percentile(endToEnd, 0.50), percentile(endToEnd, 0.99),
                     endToEnd.length, percentile(firstStage, 0.50), percentile(firstStage, 0.99));
@@ -298,7 +317,7 @@ public final class ProcessorBenchmark {
     }
 
     /** One timed burst: articles/s, whole-JVM CPU ms per article, its duration, when the stories topic was complete, matches. */
-    private record Burst(double rate, double cpuMs, double seconds, double storiesSeconds, long matched) {
+    private record Burst(double rate, double cpuMs, double seconds, double storiesSeconds, long matched, String cpuParts) {
     }
 
     /** The element with the median {@code key} (of an odd number): the bursts' and the bare rounds' figure. */
@@ -319,14 +338,14 @@ public final class ProcessorBenchmark {
             while (records.size() < Math.max(articles.size(), PASS_THROUGH_MIN_RECORDS)) {
                 records.addAll(articles);
             }
-            warmUp(driver, passThrough, ceilingWarmup(), chunk -> {
+            warmUp(driver, passThrough, ceilingWarmup(), ceilingWarmup(), null, chunk -> {
                 int from = chunk * CHUNK % articles.size();
                 return articles.subList(from, Math.min(articles.size(), from + CHUNK));
             });
-            long cpu0 = processCpuNanos();
+            long cpu0 = CpuParts.processCpuNanos();
             long start = driver.burst(passThrough.inputTopic(), records);
             long end = awaitDrained(passThrough, driver.sent());
-            double cpuMs = (processCpuNanos() - cpu0) / 1e6 / records.size();
+            double cpuMs = (CpuParts.processCpuNanos() - cpu0) / 1e6 / records.size();
             double rate = records.size() / ((end - start) / 1e9);
             out.printf(Locale.ROOT, "  pass-through: %,d records in %.2f s = %.0f records/s, %.2f CPU ms/record (whole JVM)%n", records.size(),
                     (end - start) / 1e9, rate, cpuMs);
@@ -336,23 +355,70 @@ public final class ProcessorBenchmark {
     }
 
     /** Feeds chunks with at most two in flight until {@code duration} has passed, then drains. Returns the records sent. */
-    private long warmUp(LoadDriver driver, Pipeline pipeline, Duration duration, IntFunction<List<LoadDriver.Payload>> chunks)
-            throws InterruptedException {
+    /**
+     * Sends chunks of warm-up articles for at least {@code least}; then, if {@code jit} is given, until the JIT has
+     * settled or {@code most} has passed.
+     */
+    private long warmUp(LoadDriver driver, Pipeline pipeline, Duration least, Duration most, JitWatch jit,
+                        IntFunction<List<LoadDriver.Payload>> chunks) throws InterruptedException {
         long before = driver.sent();
-        long end = System.nanoTime() + duration.toNanos();
-        for (int chunk = 0; System.nanoTime() < end; chunk++) {
+        long start = System.nanoTime();
+        for (int chunk = 0; ; chunk++) {
+            long elapsed = System.nanoTime() - start;
+            if (elapsed >= most.toNanos() || elapsed >= least.toNanos() && (jit == null || jit.settled())) {
+                break;
+            }
             driver.burst(pipeline.inputTopic(), chunks.apply(chunk));
             long target = driver.sent() - CHUNK;
             awaitProgress(pipeline, () -> pipeline.processed() >= target);
+            if (jit != null) {
+                jit.sample();
+            }
         }
         awaitDrained(pipeline, driver.sent());
         return driver.sent() - before;
     }
 
-    /** Waits until all {@code inputs} are through and returns {@link System#nanoTime()} at that moment. */
+    /** The JIT compilers' share of the process's CPU over the last {@value #SETTLE_WINDOW_SECONDS} s of samples. */
+    static final class JitWatch {
+        private final java.util.LinkedList<long[]> samples = new java.util.LinkedList<>();
+
+        JitWatch() {
+            sample();
+        }
+
+        void sample() {
+            long jitNanos = CpuParts.jitNanos();
+            samples.addLast(new long[] {System.nanoTime(), CpuParts.processCpuNanos(), jitNanos});
+            long window = SETTLE_WINDOW_SECONDS * 1_000_000_000L;
+            while (samples.size() > 2 && samples.getLast()[0] - samples.get(1)[0] >= window) {
+                samples.removeFirst();
+            }
+        }
+
+        /** The share in percent, or NaN when the JVM does not tell or the window is not full yet. */
+        double percent() {
+            long[] first = samples.getFirst();
+            long[] last = samples.getLast();
+            if (first[2] < 0 || last[0] - first[0] < SETTLE_WINDOW_SECONDS * 1_000_000_000L || last[1] == first[1]) {
+                return Double.NaN;
+            }
+            return 100.0 * (last[2] - first[2]) / (last[1] - first[1]);
+        }
+
+        /** Settled, or unknowable (then the least warm-up is all there is). */
+        boolean settled() {
+            return CpuParts.jitNanos() < 0 || percent() < SETTLED_JIT_PERCENT;
+        }
+    }
+
+    /**
+     * Waits until all {@code inputs} are through and returns {@link System#nanoTime()} when the last output arrived
+     * at the reader: exact, whatever the polling interval below.
+     */
     private static long awaitDrained(Pipeline pipeline, long inputs) throws InterruptedException {
         awaitProgress(pipeline, () -> pipeline.drained(inputs));
-        return System.nanoTime();
+        return pipeline.lastOutputNanos();
     }
 
     private static void awaitProgress(Pipeline pipeline, java.util.function.BooleanSupplier done) throws InterruptedException {
@@ -368,8 +434,10 @@ public final class ProcessorBenchmark {
                 throw new IllegalStateException("no progress for " + STALL.toSeconds() + " s on " + pipeline.inputTopic()
                         + " (" + processed + " processed); see the log above");
             }
-            // 1 ms: short against the commit interval that bounds how soon output can appear.
-            Thread.sleep(1);
+            // Not shorter: every wake-up of this thread takes a core from the pipeline for a moment and evicts some of its
+            // cache (at 1 ms the benchmark itself caused a thousand context switches a second). Burst ends come from
+            // the reader's arrival times, so the interval does not blur them.
+            Thread.sleep(POLL_MILLIS);
         }
     }
 
@@ -433,11 +501,6 @@ public final class ProcessorBenchmark {
         if (LoggerFactory.getLogger("io.newswatch") instanceof ch.qos.logback.classic.Logger l) {
             l.setLevel(Level.WARN);
         }
-    }
-
-    /** CPU time of the whole JVM: the pipeline, and with the embedded broker the broker, producer and reader too. */
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static long[] sorted(long[] values) {

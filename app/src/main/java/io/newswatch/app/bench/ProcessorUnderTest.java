@@ -119,6 +119,11 @@ final class ProcessorUnderTest implements Pipeline {
     }
 
     @Override
+    public long lastOutputNanos() {
+        return Math.max(watcher.lastArrivalNanos(settings.storiesTopic()), watcher.lastArrivalNanos(topics.matches().name()));
+    }
+
+    @Override
     public boolean drained(long inputs) {
         return watcher.count(settings.storiesTopic()) >= inputs && processed() >= inputs
                 && watcher.count(topics.matches().name()) >= count("newswatch.processor.matches");
