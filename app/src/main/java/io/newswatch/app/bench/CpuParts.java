@@ -24,8 +24,9 @@ final class CpuParts {
     private static final Map<String, java.util.function.Predicate<String>> GROUPS = new LinkedHashMap<>();
 
     static {
-        GROUPS.put("analysis", n -> n.contains("-processor-") && !n.contains("-processor-ordered-") && n.contains("StreamThread") && !n.startsWith("kafka-"));
-        GROUPS.put("ordered", n -> n.contains("-processor-ordered-") && n.contains("StreamThread") && !n.startsWith("kafka-"));
+        GROUPS.put("analysis", n -> n.contains("-processor-") && !n.contains("-processor-ordered-") && n.contains("-StreamThread-")
+                && !n.startsWith("kafka-"));
+        GROUPS.put("ordered", n -> n.contains("-processor-ordered-") && n.contains("-StreamThread-") && !n.startsWith("kafka-"));
         GROUPS.put("stream producers", n -> n.startsWith("kafka-producer-network-thread") && n.contains("StreamThread"));
         GROUPS.put("broker", n -> n.startsWith("data-plane-") || n.startsWith("kafka-") && !n.startsWith("kafka-producer-network-thread")
                 && !n.startsWith("kafka-coordinator-heartbeat-thread") && !n.startsWith("kafka-admin-client-thread")
