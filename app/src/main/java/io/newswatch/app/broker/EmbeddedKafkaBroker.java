@@ -45,8 +45,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      */
     public EmbeddedKafkaBroker(Path dataDir, int port, int controllerPort) {
         this.dataDir = dataDir.toAbsolutePath().normalize();
-        this.port = port == 0 ? freePort() : port;
-        this.controllerPort = controllerPort == 0 ? freePort() : controllerPort;
+        if (port != 0 && port == controllerPort) {
+            throw new ConfigException("broker.port and broker.controllerPort are both " + port + ": give them different ports (or 0 for any free one)");
+        }
+        int[] free = freePorts(port == 0 ? 1 : 0, controllerPort == 0 ? 1 : 0, port, controllerPort);
+        this.port = port == 0 ? free[0] : port;
+        this.controllerPort = controllerPort == 0 ? free[1] : controllerPort;
     }
 
     /** Formats storage when new, then starts the broker and waits until it serves requests. */
@@ -80,6 +84,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     /** {@code host:port} for clients. */
     public String bootstrapServers() {
         return LOOPBACK + ":" + port;
+    }
+
+    /** The controller listener's port on 127.0.0.1. */
+    int controllerPort() {
+        return controllerPort;
     }
 
     public Path dataDir() {
@@ -151,11 +160,40 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
-            return s.getLocalPort();
+    /**
+     * Free loopback ports for the client and controller listeners where asked ({@code want*} = 1), distinct from
+     * each other and from the fixed ones. Both sockets are held open until both are chosen: picked one after the
+     * other, the system may hand out the same port twice, and Kafka then refuses two listeners on one port.
+     */
+    private static int[] freePorts(int wantClient, int wantController, int fixedClient, int fixedController) {
+        java.util.List<ServerSocket> held = new java.util.ArrayList<>();
+        try {
+            int[] out = new int[2];
+            for (int i = 0; i < 2; i++) {
+                if ((i == 0 ? wantClient : wantController) == 0) {
+                    continue;
+                }
+                while (true) {
+                    ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK));
+                    held.add(s);
+                    int p = s.getLocalPort();
+                    if (p != fixedClient && p != fixedController) {
+                        out[i] = p;
+                        break;
+                    }
+                }
+            }
+            return out;
         } catch (IOException e) {
             throw new IllegalStateException("no free port on loopback", e);
+        } finally {
+            for (ServerSocket s : held) {
+                try {
+                    s.close();
+                } catch (IOException ignored) {
+                    // closing a listening socket that never accepted
+                }
+            }
         }
     }
 
