@@ -94,7 +94,7 @@ final class CpuParts {
             long spent = e.getValue() - byThread.getOrDefault(e.getKey(), 0L);
             ThreadInfo info = THREADS.getThreadInfo(e.getKey());
             String name = info == null ? "" : info.getThreadName();
-            String group = GROUPS.entrySet().stream().filter(g -> g.getValue().test(name)).map(Map.Entry::getKey).findFirst().orElse("other threads");
+            String group = group(name);
             out.merge(group, spent, Long::sum);
             threads += spent;
         }
@@ -112,6 +112,12 @@ final class CpuParts {
         // Process time no thread reading accounts for (threads that ended, rounding): with the VM's own share.
         out.merge("VM", Math.max(0, jvm - named), Long::sum);
         return out;
+    }
+
+    /** The group a thread of this name counts in: one of the {@link #GROUPS}, or "other threads". */
+    static String group(String threadName) {
+        return GROUPS.entrySet().stream().filter(g -> g.getValue().test(threadName)).map(Map.Entry::getKey).findFirst()
+                .orElse("other threads");
     }
 
     /** Total process CPU nanoseconds between the two readings. */
