@@ -14,33 +14,33 @@ class KafkaClientsTest {
         return Config.load(null, Map.of(), List.of()).withKafka(kafka);
     }
 
+    /**
+     * A producer default: set on plain producers and, prefixed, on Kafka Streams' producers; a {@code kafka:} setting
+     * replaces it on both, unprefixed (then the prefixed default is not added) or prefixed.
+     */
+    private static void assertProducerDefault(String key, String byDefault, String configured) {
+        Config defaults = config(Map.of("bootstrap.servers", "k:9092"));
+        assertThat(KafkaClients.producer(defaults, "p").getProperty(key)).isEqualTo(byDefault);
+        assertThat(KafkaClients.streams(defaults, "app", Path.of("state"), 2).getProperty("producer." + key)).isEqualTo(byDefault);
+
+        Config tuned = config(Map.of("bootstrap.servers", "k:9092", key, configured));
+        assertThat(KafkaClients.producer(tuned, "p").getProperty(key)).isEqualTo(configured);
+        Properties streams = KafkaClients.streams(tuned, "app", Path.of("state"), 2);
+        assertThat(streams.getProperty(key)).isEqualTo(configured);
+        assertThat(streams.getProperty("producer." + key)).isNull();
+
+        Config prefixed = config(Map.of("bootstrap.servers", "k:9092", "producer." + key, configured));
+        assertThat(KafkaClients.streams(prefixed, "app", Path.of("state"), 2).getProperty("producer." + key)).isEqualTo(configured);
+    }
+
     @Test
     void shouldBatchProducersForArticleSizedRecordsUnlessConfigured() {
-        Config defaults = config(Map.of("bootstrap.servers", "k:9092"));
-        assertThat(KafkaClients.producer(defaults, "p").getProperty("batch.size")).isEqualTo("262144");
-        assertThat(KafkaClients.streams(defaults, "app", Path.of("state"), 2).getProperty("producer.batch.size")).isEqualTo("262144");
-
-        Config tuned = config(Map.of("bootstrap.servers", "k:9092", "batch.size", "65536"));
-        assertThat(KafkaClients.producer(tuned, "p").getProperty("batch.size")).isEqualTo("65536");
-        Properties streams = KafkaClients.streams(tuned, "app", Path.of("state"), 2);
-        assertThat(streams.getProperty("batch.size")).isEqualTo("65536");
-        assertThat(streams.getProperty("producer.batch.size")).isNull();
+        assertProducerDefault("batch.size", "262144", "65536");
     }
 
     @Test
     void shouldCompressWithLz4UnlessConfigured() {
-        Config defaults = config(Map.of("bootstrap.servers", "k:9092"));
-        assertThat(KafkaClients.producer(defaults, "p").getProperty("compression.type")).isEqualTo("lz4");
-        assertThat(KafkaClients.streams(defaults, "app", Path.of("state"), 2).getProperty("producer.compression.type")).isEqualTo("lz4");
-
-        Config zstd = config(Map.of("bootstrap.servers", "k:9092", "compression.type", "zstd"));
-        assertThat(KafkaClients.producer(zstd, "p").getProperty("compression.type")).isEqualTo("zstd");
-        Properties streams = KafkaClients.streams(zstd, "app", Path.of("state"), 2);
-        assertThat(streams.getProperty("compression.type")).isEqualTo("zstd");
-        assertThat(streams.getProperty("producer.compression.type")).isNull();
-
-        Config prefixed = config(Map.of("bootstrap.servers", "k:9092", "producer.compression.type", "gzip"));
-        assertThat(KafkaClients.streams(prefixed, "app", Path.of("state"), 2).getProperty("producer.compression.type")).isEqualTo("gzip");
+        assertProducerDefault("compression.type", "lz4", "zstd");
     }
 
     @Test
