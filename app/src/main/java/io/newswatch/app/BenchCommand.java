@@ -56,7 +56,7 @@ final class BenchCommand {
         int warmupSeconds;
 
         @Option(names = "--max-warmup-seconds", defaultValue = "240",
-                description = "Most warm-up per rule count, settled or not (default: ${DEFAULT-VALUE}); with the embedded broker in the same JVM, the JIT still compiles two minutes in.")
+                description = "Most warm-up per rule count, settled or not (default: ${DEFAULT-VALUE}, and never less than --warmup-seconds); with the embedded broker in the same JVM, the JIT still compiles two minutes in.")
         int maxWarmupSeconds;
 
         @Option(names = "--partitions", description = "Partitions of the article and match topics (default: one per core, "
@@ -79,7 +79,7 @@ final class BenchCommand {
         @Override
         public Integer call() throws Exception {
             int parts = partitions != null ? partitions : Runtime.getRuntime().availableProcessors();
-            var options = new ProcessorBenchmark.Options(rules, articles, warmupSeconds, maxWarmupSeconds, parts, threads != null ? threads : parts,
+            var options = new ProcessorBenchmark.Options(rules, articles, warmupSeconds, Math.max(maxWarmupSeconds, warmupSeconds), parts, threads != null ? threads : parts,
                     commitIntervalMs, dataDir, bootstrapServers);
             new ProcessorBenchmark(bench.parent.config(bootstrapServers), options, bench.parent.spec.commandLine().getOut()).run();
             return 0;
