@@ -258,7 +258,9 @@ public final class ProcessorBenchmark {
             long warmStart = System.nanoTime();
             JitWatch jit = new JitWatch();
             long warmed = warmUp(driver, processor, Duration.ofSeconds(options.warmupSeconds()), Duration.ofSeconds(options.maxWarmupSeconds()), jit,
-                    chunk -> BenchArticles.payloads(BenchArticles.generate(CHUNK, WARMUP_SEED + chunk, "warm-up", now), spec));
+                    // Warm-up bursts as large as the measured ones: smaller ones leave the code paths of a full burst (full
+                    // fetches, producer back-pressure) to the JIT during the measurement.
+                    chunk -> BenchArticles.payloads(BenchArticles.generate(measured.size(), WARMUP_SEED + chunk, "warm-up", now), spec));
             double warmSeconds = seconds(warmStart);
 
             // Each round sends its own articles (the first round's are the ones the ceilings run on): a repeated
@@ -355,8 +357,8 @@ public final class ProcessorBenchmark {
 
     /** Feeds chunks with at most two in flight until {@code duration} has passed, then drains. Returns the records sent. */
     /**
-     * Sends chunks of warm-up articles for at least {@code least}; then, if {@code jit} is given, until the JIT has
-     * settled or {@code most} has passed.
+     * Sends chunks of warm-up articles, one chunk in flight behind the one being sent, for at least {@code least};
+     * then, if {@code jit} is given, until the JIT has settled or {@code most} has passed.
      */
     private long warmUp(LoadDriver driver, Pipeline pipeline, Duration least, Duration most, JitWatch jit,
                         IntFunction<List<LoadDriver.Payload>> chunks) throws InterruptedException {
@@ -367,8 +369,9 @@ public final class ProcessorBenchmark {
             if (elapsed >= most.toNanos() || elapsed >= least.toNanos() && (jit == null || jit.settled())) {
                 break;
             }
-            driver.burst(pipeline.inputTopic(), chunks.apply(chunk));
-            long target = driver.sent() - CHUNK;
+            List<LoadDriver.Payload> payloads = chunks.apply(chunk);
+            driver.burst(pipeline.inputTopic(), payloads);
+            long target = driver.sent() - payloads.size();
             awaitProgress(pipeline, () -> pipeline.processed() >= target);
             if (jit != null) {
                 jit.sample();
