@@ -355,10 +355,10 @@ public final class ProcessorBenchmark {
         }
     }
 
-    /** Feeds chunks with at most two in flight until {@code duration} has passed, then drains. Returns the records sent. */
     /**
      * Sends chunks of warm-up articles, one chunk in flight behind the one being sent, for at least {@code least};
-     * then, if {@code jit} is given, until the JIT has settled or {@code most} has passed.
+     * then, if {@code jit} is given, until the JIT has settled or {@code most} has passed. Drains, and returns the
+     * records sent.
      */
     private long warmUp(LoadDriver driver, Pipeline pipeline, Duration least, Duration most, JitWatch jit,
                         IntFunction<List<LoadDriver.Payload>> chunks) throws InterruptedException {
@@ -410,7 +410,7 @@ public final class ProcessorBenchmark {
 
         /** Settled, or unknowable (then the least warm-up is all there is). */
         boolean settled() {
-            return CpuParts.jitNanos() < 0 || percent() < SETTLED_JIT_PERCENT;
+            return samples.getLast()[2] < 0 || percent() < SETTLED_JIT_PERCENT;
         }
     }
 
