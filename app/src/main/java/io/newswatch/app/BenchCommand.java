@@ -48,7 +48,7 @@ final class BenchCommand {
         List<Integer> rules;
 
         @Option(names = "--articles", paramLabel = "N",
-                description = "Measured articles per rule count (default: 6000 up to 100 rules, 3000 up to 2000, else 600).")
+                description = "Measured articles per rule count (default: about ten seconds of work per burst: 15000 up to 100 rules, 10000 up to 2000, else 2500).")
         Integer articles;
 
         @Option(names = "--warmup-seconds", defaultValue = "60",
