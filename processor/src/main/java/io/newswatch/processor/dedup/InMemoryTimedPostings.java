@@ -1,21 +1,26 @@
 package io.newswatch.processor.dedup;
 
+import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@link TimedPostings} in a hash map of {@link PostingList}s. The stream time is the largest timestamp added;
- * whenever it has moved a quarter of the retention since the last sweep, lists whose newest entry is older than
- * {@code streamTime - retention} are dropped, so memory holds at most 1.25 × retention of keys, each with at
+ * {@link TimedPostings} in an open-addressing map from key to list. The stream time is the largest timestamp
+ * added; whenever it has moved a quarter of the retention since the last sweep, lists whose newest entry is older
+ * than {@code streamTime - retention} are dropped, so memory holds at most 1.25 × retention of keys, each with at
  * most {@code cap} entries.
+ *
+ * <p>Most keys hold one entry (an article's LSH buckets and its rarer terms and names are its own), so a key with
+ * one entry maps straight to its {@link Posting}, shared by every key the article is filed under, and only a
+ * second entry makes it a {@link PostingList}. A key with one entry then costs a long and a reference in the
+ * map's arrays, some 16-24 bytes, where a hash map of string keys to lists took about 180.
  */
 final class InMemoryTimedPostings implements TimedPostings {
     private final long retentionMs;
     private final int cap;
-    private final Map<String, PostingList> lists = new HashMap<>();
+    /** Key → its one {@link Posting}, or its {@link PostingList} once it has more. */
+    private final Long2ObjectOpenHashMap<Object> lists = new Long2ObjectOpenHashMap<>();
     private long streamTime = Long.MIN_VALUE;
     private long lastSweep = Long.MIN_VALUE;
     private Posting last;
@@ -32,15 +37,28 @@ final class InMemoryTimedPostings implements TimedPostings {
     }
 
     @Override
-    public void add(String key, String articleId, long timestamp) {
-        if (key == null) {
-            throw new IllegalArgumentException("key must not be null");
-        }
+    public void add(long key, String articleId, long timestamp) {
         // An article is filed under a hundred keys in a row: they share one entry object.
         Posting posting = last != null && last.timestamp() == timestamp && last.articleId().equals(articleId)
                 ? last : new Posting(articleId, timestamp);
         last = posting;
-        lists.computeIfAbsent(key, k -> new PostingList()).add(posting, cap);
+        Object current = lists.get(key);
+        if (current == null) {
+            if (cap == 1) {
+                PostingList list = new PostingList();
+                list.add(posting, cap);
+                lists.put(key, list);
+            } else {
+                lists.put(key, posting);
+            }
+        } else if (current instanceof Posting single) {
+            PostingList list = new PostingList();
+            list.add(single, cap);
+            list.add(posting, cap);
+            lists.put(key, list);
+        } else {
+            ((PostingList) current).add(posting, cap);
+        }
         streamTime = Math.max(streamTime, timestamp);
         if (lastSweep == Long.MIN_VALUE || streamTime - lastSweep >= retentionMs / 4) {
             lastSweep = streamTime;
@@ -49,20 +67,30 @@ final class InMemoryTimedPostings implements TimedPostings {
     }
 
     @Override
-    public List<Posting> newest(String key, long from, long to, int limit) {
-        PostingList list = lists.get(key);
-        return list == null ? List.of() : list.newest(from, to, limit);
+    public List<Posting> newest(long key, long from, long to, int limit) {
+        Object current = lists.get(key);
+        if (current instanceof Posting single) {
+            return limit > 0 && single.timestamp() >= from && single.timestamp() <= to ? List.of(single) : List.of();
+        }
+        return current == null ? List.of() : ((PostingList) current).newest(from, to, limit);
     }
 
     @Override
-    public Optional<Posting> oldest(String key, long from, long to) {
-        PostingList list = lists.get(key);
-        return list == null ? Optional.empty() : list.oldest(from, to);
+    public Optional<Posting> oldest(long key, long from, long to) {
+        Object current = lists.get(key);
+        if (current instanceof Posting single) {
+            return single.timestamp() >= from && single.timestamp() <= to ? Optional.of(single) : Optional.empty();
+        }
+        return current == null ? Optional.empty() : ((PostingList) current).oldest(from, to);
     }
 
     @Override
     public void purge(long cutoff) {
-        lists.values().removeIf(l -> l.newestTimestamp() < cutoff);
+        lists.values().removeIf(v -> newestTimestamp(v) < cutoff);
+    }
+
+    private static long newestTimestamp(Object list) {
+        return list instanceof Posting single ? single.timestamp() : ((PostingList) list).newestTimestamp();
     }
 
     /** Number of keys held. */

@@ -1,9 +1,6 @@
 package io.newswatch.processor.dedup;
 
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -29,7 +26,8 @@ public final class NearDuplicateIndex {
     /** Signature rows per band. */
     public static final int ROWS = 4;
 
-    private static final String KEY_PREFIX = "lsh:";
+    /** Sets the bucket keys apart from the named keys sharing the postings. */
+    private static final long KEY_SALT = TimedPostings.key("lsh:");
 
     private final TimedPostings buckets;
     private final SignatureSource signatures;
@@ -82,7 +80,7 @@ public final class NearDuplicateIndex {
         }
         Set<Posting> seen = new HashSet<>();
         NearDuplicate best = null;
-        for (String key : bandKeys(signature)) {
+        for (long key : bandKeys(signature)) {
             for (Posting p : buckets.newest(key, from, to, bucketCap)) {
                 if (!seen.add(p)) {
                     continue;
@@ -110,22 +108,21 @@ public final class NearDuplicateIndex {
         if (MinHasher.isEmpty(signature)) {
             return;
         }
-        for (String key : bandKeys(signature)) {
+        for (long key : bandKeys(signature)) {
             buckets.add(key, articleId, timestamp);
         }
     }
 
-    /** The bucket keys of a signature, one per band: {@code lsh:<band>:<16 hex digits>}. */
-    public static List<String> bandKeys(long[] signature) {
+    /** The bucket keys of a signature, one per band: the band number and its rows, hashed. */
+    public static long[] bandKeys(long[] signature) {
         checkLength(signature);
-        List<String> keys = new ArrayList<>(BANDS);
-        HexFormat hex = HexFormat.of();
+        long[] keys = new long[BANDS];
         for (int b = 0; b < BANDS; b++) {
             long h = b;
             for (int r = 0; r < ROWS; r++) {
                 h = Hashing.combine(h, signature[b * ROWS + r]);
             }
-            keys.add(KEY_PREFIX + b + ":" + hex.toHexDigits(h));
+            keys[b] = Hashing.combine(h, KEY_SALT);
         }
         return keys;
     }

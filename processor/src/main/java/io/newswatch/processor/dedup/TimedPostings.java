@@ -14,20 +14,55 @@ import java.util.Optional;
  * whose newest entry is older than the retention behind the stream time are purged. Entries with equal
  * timestamps are ordered by article id, so a list is the same whatever the order entries were added in. Not
  * thread-safe: one stream task owns one instance.
+ *
+ * <p>Keys are 64-bit hashes: {@link #key(String)} for named keys, or a caller's own well-mixed hash (LSH buckets
+ * are one already). Two names that hash alike would share a list; among ten million keys the chance that any two
+ * do is about three in a million, and the hash is fixed, so a replay gives the same answers as production.
  */
 public interface TimedPostings {
 
     /** Files {@code articleId} under {@code key} at {@code timestamp}. Duplicates are kept. */
-    void add(String key, String articleId, long timestamp);
+    void add(long key, String articleId, long timestamp);
 
     /** The newest entries under {@code key} with {@code from <= timestamp <= to}, newest first, at most {@code limit}. */
-    List<Posting> newest(String key, long from, long to, int limit);
+    List<Posting> newest(long key, long from, long to, int limit);
 
     /** The oldest entry under {@code key} with {@code from <= timestamp <= to}, if any. */
-    Optional<Posting> oldest(String key, long from, long to);
+    Optional<Posting> oldest(long key, long from, long to);
 
     /** Drops every list whose newest entry is older than {@code cutoff}; only reclaims space. */
     void purge(long cutoff);
+
+    /** As {@link #add(long, String, long)} under {@link #key(String) key(name)}. */
+    default void add(String name, String articleId, long timestamp) {
+        add(key(name), articleId, timestamp);
+    }
+
+    /** As {@link #newest(long, long, long, int)} under {@link #key(String) key(name)}. */
+    default List<Posting> newest(String name, long from, long to, int limit) {
+        return newest(key(name), from, to, limit);
+    }
+
+    /** As {@link #oldest(long, long, long)} under {@link #key(String) key(name)}. */
+    default Optional<Posting> oldest(String name, long from, long to) {
+        return oldest(key(name), from, to);
+    }
+
+    /** The key of a name: FNV-1a over its UTF-16 units, then the SplitMix64 finaliser. Fixed forever. */
+    static long key(String name) {
+        if (name == null) {
+            throw new IllegalArgumentException("key must not be null");
+        }
+        return Hashing.mix64(Hashing.fnv1a(name));
+    }
+
+    /** The key of {@code prefix + name}, without building that string. */
+    static long key(String prefix, String name) {
+        if (prefix == null || name == null) {
+            throw new IllegalArgumentException("key must not be null");
+        }
+        return Hashing.mix64(Hashing.fnv1a(Hashing.fnv1a(prefix), name));
+    }
 
     /**
      * Posting lists on the heap, for the offline scan and for tests.

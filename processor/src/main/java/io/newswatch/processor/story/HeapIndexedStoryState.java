@@ -18,17 +18,17 @@ abstract sealed class HeapIndexedStoryState implements StoryState permits InMemo
     }
 
     @Override
-    public final void add(String key, String articleId, long timestamp) {
+    public final void add(long key, String articleId, long timestamp) {
         postings.add(key, articleId, timestamp);
     }
 
     @Override
-    public final List<Posting> newest(String key, long from, long to, int limit) {
+    public final List<Posting> newest(long key, long from, long to, int limit) {
         return postings.newest(key, from, to, limit);
     }
 
     @Override
-    public final Optional<Posting> oldest(String key, long from, long to) {
+    public final Optional<Posting> oldest(long key, long from, long to) {
         return postings.oldest(key, from, to);
     }
 

@@ -4,6 +4,7 @@ import io.newswatch.model.Article;
 import io.newswatch.model.EntityMention;
 import io.newswatch.processor.dedup.NearDuplicateIndex;
 import io.newswatch.processor.dedup.Posting;
+import io.newswatch.processor.dedup.TimedPostings;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -109,7 +110,7 @@ public final class StoryAssigner {
             return new Assignment(Assignment.Kind.EXACT_DUPLICATE, s.storyId(), s.rootId());
         }
         if (fingerprint != null) {
-            Optional<Posting> first = state.oldest(FINGERPRINT_PREFIX + fingerprint, from, to);
+            Optional<Posting> first = state.oldest(TimedPostings.key(FINGERPRINT_PREFIX, fingerprint), from, to);
             StoredArticle original = first.map(p -> state.article(p.articleId(), p.timestamp())).orElse(null);
             if (original != null) {
                 return new Assignment(Assignment.Kind.EXACT_DUPLICATE, original.storyId(), original.rootId());
@@ -158,7 +159,7 @@ public final class StoryAssigner {
         String id = stored.articleId();
         long ts = stored.timestamp();
         if (stored.fingerprint() != null) {
-            state.add(FINGERPRINT_PREFIX + stored.fingerprint(), id, ts);
+            state.add(TimedPostings.key(FINGERPRINT_PREFIX, stored.fingerprint()), id, ts);
         }
         nearDuplicates.add(id, stored.signature(), ts);
         clusterer.index(id, stored.entityIds(), stored.terms(), ts);

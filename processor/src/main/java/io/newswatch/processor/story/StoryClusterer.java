@@ -2,6 +2,7 @@ package io.newswatch.processor.story;
 
 import io.newswatch.model.EntityMention;
 import io.newswatch.processor.dedup.Posting;
+import io.newswatch.processor.dedup.TimedPostings;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -88,7 +89,7 @@ public final class StoryClusterer {
         // Entities: one weight per distinct id.
         TreeMap<String, List<Posting>> entityLists = new TreeMap<>();
         for (EntityMention m : entities) {
-            entityLists.computeIfAbsent(m.id(), id -> state.newest(ENTITY_PREFIX + id, from, to, cap));
+            entityLists.computeIfAbsent(m.id(), id -> state.newest(TimedPostings.key(ENTITY_PREFIX, id), from, to, cap));
         }
         String[] entityIds = entityLists.keySet().toArray(String[]::new);
         float[] entityWeights = new float[entityIds.length];
@@ -106,7 +107,7 @@ public final class StoryClusterer {
         List<Weighted> kept = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             String term = features.terms()[i];
-            List<Posting> list = state.newest(TERM_PREFIX + term, from, to, cap);
+            List<Posting> list = state.newest(TimedPostings.key(TERM_PREFIX, term), from, to, cap);
             kept.add(new Weighted(term, features.termWeights()[i] * idf(list.size(), cap), list));
         }
         kept.sort(Comparator.comparing(Weighted::term));
@@ -152,10 +153,10 @@ public final class StoryClusterer {
     /** Files the article under its entity ids and kept terms, so later articles can find it. */
     void index(String articleId, String[] entityIds, String[] terms, long timestamp) {
         for (String id : entityIds) {
-            state.add(ENTITY_PREFIX + id, articleId, timestamp);
+            state.add(TimedPostings.key(ENTITY_PREFIX, id), articleId, timestamp);
         }
         for (String term : terms) {
-            state.add(TERM_PREFIX + term, articleId, timestamp);
+            state.add(TimedPostings.key(TERM_PREFIX, term), articleId, timestamp);
         }
     }
 

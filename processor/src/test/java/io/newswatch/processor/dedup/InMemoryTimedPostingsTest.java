@@ -26,6 +26,43 @@ class InMemoryTimedPostingsTest {
     }
 
     @Test
+    void shouldAnswerForAKeyWithOneEntryAsForALongerList() {
+        postings.add("one", "a", 20);
+
+        assertThat(postings.newest("one", 0, 100, 10)).containsExactly(new Posting("a", 20));
+        assertThat(postings.newest("one", 0, 100, 0)).isEmpty();
+        assertThat(postings.newest("one", 21, 100, 10)).isEmpty();
+        assertThat(postings.newest("one", 0, 19, 10)).isEmpty();
+        assertThat(postings.oldest("one", 20, 20)).contains(new Posting("a", 20));
+        assertThat(postings.oldest("one", 0, 19)).isEmpty();
+
+        postings.add("one", "b", 20); // the second entry turns it into a list, same timestamp: ordered by id
+        postings.add("one", "0", 5);
+
+        assertThat(postings.newest("one", 0, 100, 10)).extracting(Posting::articleId).containsExactly("b", "a", "0");
+        assertThat(postings.oldest("one", 0, 100)).contains(new Posting("0", 5));
+    }
+
+    @Test
+    void shouldKeepTheNewestEntryWithACapOfOne() {
+        InMemoryTimedPostings one = new InMemoryTimedPostings(Duration.ofMillis(100), 1);
+        one.add("k", "b", 20);
+        one.add("k", "a", 10); // older: dropped
+        one.add("k", "c", 20); // same time, larger id: kept
+
+        assertThat(one.newest("k", 0, 100, 10)).containsExactly(new Posting("c", 20));
+    }
+
+    @Test
+    void shouldHashANameAndAPrefixedNameAlike() {
+        assertThat(TimedPostings.key("t:", "drone")).isEqualTo(TimedPostings.key("t:drone"));
+        assertThat(TimedPostings.key("t:drone")).isNotEqualTo(TimedPostings.key("e:drone"));
+        postings.add(TimedPostings.key("t:", "drone"), "a", 10);
+
+        assertThat(postings.newest("t:drone", 0, 100, 10)).containsExactly(new Posting("a", 10));
+    }
+
+    @Test
     void shouldKeepOnlyTheNewestCapEntriesPerKey() {
         for (int i = 0; i < 5; i++) {
             postings.add("popular", "a" + i, 10 + i);
@@ -38,10 +75,13 @@ class InMemoryTimedPostingsTest {
     @Test
     void shouldDropKeysWhoseNewestEntryLeftTheRetention() {
         postings.add("old", "x", 0);
+        postings.add("old", "y", 1); // a list
+        postings.add("alone", "z", 2); // a single entry
         postings.add("k", "new", 150);
 
         assertThat(postings.keys()).isEqualTo(1);
         assertThat(postings.newest("old", 0, 200, 10)).isEmpty();
+        assertThat(postings.oldest("alone", 0, 200)).isEmpty();
         assertThat(postings.newest("k", 0, 200, 10)).extracting(Posting::articleId).containsExactly("new");
     }
 

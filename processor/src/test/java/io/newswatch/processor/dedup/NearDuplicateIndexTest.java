@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -79,11 +77,11 @@ class NearDuplicateIndexTest {
     @Test
     void shouldCutSignaturesIntoThirtyTwoDistinctDeterministicBuckets() {
         long[] sig = HASHER.signature(fixture("a1-en-wire.txt"));
-        List<String> keys = NearDuplicateIndex.bandKeys(sig);
+        long[] keys = NearDuplicateIndex.bandKeys(sig);
 
-        assertThat(keys).hasSize(NearDuplicateIndex.BANDS).doesNotHaveDuplicates().allMatch(k -> k.matches("lsh:\\d+:[0-9a-f]{16}"));
+        assertThat(keys).hasSize(NearDuplicateIndex.BANDS).doesNotHaveDuplicates();
         assertThat(NearDuplicateIndex.bandKeys(sig.clone())).isEqualTo(keys);
-        assertThat(new HashSet<>(NearDuplicateIndex.bandKeys(HASHER.signature(fixture("b1-en.txt"))))).doesNotContainAnyElementsOf(keys);
+        assertThat(NearDuplicateIndex.bandKeys(HASHER.signature(fixture("b1-en.txt")))).doesNotContain(keys);
     }
 
     @Test
@@ -92,7 +90,7 @@ class NearDuplicateIndexTest {
         index.add("empty", empty, 0);
 
         assertThat(index.findDuplicate(empty, 0, HOUR)).isEmpty();
-        assertThat(buckets.newest(NearDuplicateIndex.bandKeys(empty).get(0), 0, HOUR, 10)).isEmpty();
+        assertThat(buckets.newest(NearDuplicateIndex.bandKeys(empty)[0], 0, HOUR, 10)).isEmpty();
     }
 
     @Test
