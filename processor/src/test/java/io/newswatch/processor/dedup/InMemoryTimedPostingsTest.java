@@ -54,6 +54,29 @@ class InMemoryTimedPostingsTest {
     }
 
     @Test
+    void shouldCompactTheEntriesOfSingleKeysWhenSweeping() {
+        InMemoryTimedPostings p = new InMemoryTimedPostings(Duration.ofMillis(1_000), 8);
+        for (int t = 0; t < 1_000; t++) {
+            p.add("own-" + t, "a" + t, t); // one key each
+            p.add("shared-" + (t % 10), "a" + t, t); // ten keys with lists
+        }
+        p.add("late", "z", 1_300); // stream time 1,300: a sweep drops what is older than 300
+
+        assertThat(p.keys()).isEqualTo(700 + 10 + 1);
+        assertThat(p.singleEntries()).isEqualTo(701); // the arena holds the entries still used, once each
+        for (int t = 300; t < 1_000; t += 37) {
+            assertThat(p.newest("own-" + t, 0, 2_000, 5)).containsExactly(new Posting("a" + t, t));
+            assertThat(p.oldest("own-" + t, t, t)).contains(new Posting("a" + t, t));
+        }
+        assertThat(p.newest("own-299", 0, 2_000, 5)).isEmpty();
+        assertThat(p.newest("shared-3", 0, 2_000, 2)).containsExactly(new Posting("a993", 993), new Posting("a983", 983));
+        assertThat(p.newest("late", 0, 2_000, 5)).containsExactly(new Posting("z", 1_300));
+
+        p.add("own-999", "b", 1_301); // after the sweep the remapped entries still take new ones
+        assertThat(p.newest("own-999", 0, 2_000, 5)).containsExactly(new Posting("b", 1_301), new Posting("a999", 999));
+    }
+
+    @Test
     void shouldHashANameAndAPrefixedNameAlike() {
         assertThat(TimedPostings.key("t:", "drone")).isEqualTo(TimedPostings.key("t:drone"));
         assertThat(TimedPostings.key("t:drone")).isNotEqualTo(TimedPostings.key("e:drone"));
