@@ -38,7 +38,7 @@ final class BenchCommand {
     @Command(name = "processor", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"Runs the processor topology on a real broker (embedded unless --bootstrap-servers) for each rule count: "
                     + "articles/s end to end, p50/p99 latency, heap; beside it the Kafka ceiling (a pass-through of the same shape) "
-                    + "and the matching ceiling (tagging and matching on one thread).", "Takes about 10 minutes with the defaults (up to 17: each rule count warms up until the JIT settles)."})
+                    + "and the matching ceiling (tagging and matching on one thread).", "Takes about 12 minutes with the defaults (up to 20: each rule count warms up until the JIT settles)."})
     static final class Processor implements Callable<Integer> {
         @ParentCommand
         BenchCommand bench;
