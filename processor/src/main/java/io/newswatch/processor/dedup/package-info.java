@@ -15,7 +15,8 @@
  *       paragraph, a rewritten dateline or credit line, and rejects a rewrite in other words (≤ 0.05 on the
  *       fixtures). The earliest verified match is the original.</li>
  *   <li>{@link io.newswatch.processor.dedup.TimedPostings} and {@link io.newswatch.processor.dedup.PostingList}:
- *       the state all of this (and story clustering) lives in. Each key holds at most {@code cap} (64) entries,
+ *       the state all of this (and story clustering) lives in. Keys are fixed 64-bit hashes (of names such as a
+ *       term, or an LSH bucket's own hash), held in a map of ints. Each key holds at most {@code cap} (64) entries,
  *       the newest by event time; reads name a time range, so they never depend on when expired lists are
  *       purged. The in-memory implementation here and the Kafka Streams store in the {@code story} package share
  *       the same list structure and give the same answers.</li>
