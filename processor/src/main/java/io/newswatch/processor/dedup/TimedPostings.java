@@ -50,10 +50,7 @@ public interface TimedPostings {
 
     /** The key of a name: FNV-1a over its UTF-16 units, then the SplitMix64 finaliser. Fixed forever. */
     static long key(String name) {
-        if (name == null) {
-            throw new IllegalArgumentException("key must not be null");
-        }
-        return Hashing.mix64(Hashing.fnv1a(name));
+        return key("", name);
     }
 
     /** The key of {@code prefix + name}, without building that string. */
