@@ -8,6 +8,7 @@ COPY ingest ingest
 COPY processor processor
 COPY alerts alerts
 COPY app app
+COPY tools tools
 RUN ./mvnw -q -B -Ppackage-only -pl app -am package
 
 FROM eclipse-temurin:21-jre

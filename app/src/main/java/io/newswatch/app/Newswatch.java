@@ -2,22 +2,25 @@ package io.newswatch.app;
 
 import io.newswatch.config.Config;
 import io.newswatch.config.ConfigException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.ServiceLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /**
- * The {@code newswatch} command line. Exit codes: 0 success, 1 failure, 2 usage or configuration error
+ * The {@code newswatch} command line. Commands beyond the services' own (the tools module's {@code bench} and
+ * {@code eval}) are found through {@link CommandExtension} when their jar is on the class path. Exit codes: 0 success, 1 failure, 2 usage or configuration error
  * (the message says what to fix).
  */
 @Command(name = "newswatch", mixinStandardHelpOptions = true, versionProvider = Newswatch.Version.class, sortOptions = false,
         description = "Streaming news monitor: feeds in, one alert per story and watch rule out.",
         subcommands = {RunCommand.class, ServiceCommands.Ingest.class, ServiceCommands.Process.class, ServiceCommands.Alerts.class,
-                ScanCommand.class, ExtractCommand.class, FeedsCommand.class, RulesCommand.class, ConfigCommand.class, EvalCommand.class, BenchCommand.class,
+                ScanCommand.class, ExtractCommand.class, FeedsCommand.class, RulesCommand.class, ConfigCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Newswatch implements Runnable {
 
@@ -34,7 +37,7 @@ public final class Newswatch implements Runnable {
     }
 
     /** Loads the config; {@code bootstrapServers}, when given, overrides {@code kafka.bootstrap.servers}. */
-    Config config(String bootstrapServers) {
+    public Config config(String bootstrapServers) {
         Config c = AllKeys.load(configFile, System.getenv());
         if (bootstrapServers != null && !bootstrapServers.isBlank()) {
             Map<String, String> kafka = new LinkedHashMap<>(c.kafka());
@@ -44,6 +47,11 @@ public final class Newswatch implements Runnable {
         return c;
     }
 
+    /** Where commands print their results (the command line's standard output). */
+    public PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
     public static void main(String[] args) {
         System.exit(execute(args));
     }
@@ -51,6 +59,9 @@ public final class Newswatch implements Runnable {
     /** Runs the command line and returns its exit code (for tests). */
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new Newswatch());
+        for (CommandExtension extension : ServiceLoader.load(CommandExtension.class)) {
+            extension.commands().forEach(cli::addSubcommand);
+        }
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof ConfigException) {
                 cmd.getErr().println("newswatch: configuration error: " + e.getMessage());

@@ -47,9 +47,9 @@
  * linear.
  *
  * <h2>Quality</h2>
- * {@link io.newswatch.ingest.extract.ExtractionEval} runs the extractor over the public
+ * {@code ExtractionEval} (tools module) runs the extractor over the public
  * article-extraction benchmark (181 pages with hand-made ground truth) and
- * {@link io.newswatch.ingest.extract.ExtractionScore} scores it as the benchmark does (token 4-gram
+ * {@code ExtractionScore} (tools module) scores it as the benchmark does (token 4-gram
  * overlap). {@code ZyteExtractionIT} keeps F1 at or above 0.95; trafilatura scores 0.950 there and
  * Readability.js 0.943. Rules are general (words, phrases, structure), never keyed on a site.
  */

@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
  * charset of the wrong width (UTF-16 declared in a document whose first bytes read as ASCII, or
  * the reverse) cannot be true and is ignored. GB2312 is read as its superset GB18030. Stateless and thread-safe.
  */
-final class FeedDecoder {
+public final class FeedDecoder {
 
     /**
      * A decoded body.
@@ -43,7 +43,7 @@ final class FeedDecoder {
      * @param declared the charset RFC 3023 chose before any fallback; differs from {@code charset} when the
      *                 declared one could not decode the bytes
      */
-    record Decoded(String text, Charset charset, Charset declared) {
+    public record Decoded(String text, Charset charset, Charset declared) {
     }
 
     /** Byte layouts of the first four bytes, for UTF-16/32 without a BOM (XML spec appendix F). */
@@ -67,7 +67,7 @@ final class FeedDecoder {
      * @param body        raw bytes; not modified
      * @param contentType the HTTP Content-Type header, or {@code null} when there was none
      */
-    static Decoded decode(byte[] body, String contentType) {
+    public static Decoded decode(byte[] body, String contentType) {
         Charset bom = null;
         int offset = 0;
         if (startsWith(body, 0xEF, 0xBB, 0xBF)) {
@@ -234,7 +234,7 @@ final class FeedDecoder {
     }
 
     /** The charset for a label, or {@code null} when the label is bogus or unknown to this JVM. */
-    static Charset charset(String label) {
+    public static Charset charset(String label) {
         String name = label.strip();
         if (name.equalsIgnoreCase("gb2312")) {
             name = "GB18030";

@@ -11,13 +11,13 @@ import org.jsoup.nodes.Entities;
  * which tokenizers downstream would otherwise keep inside words) collapsed to one space. Stateless and
  * thread-safe.
  */
-final class PlainText {
+public final class PlainText {
 
     private PlainText() {
     }
 
     /** Text of an HTML fragment; {@code ""} for {@code null}. */
-    static String fromHtml(String html) {
+    public static String fromHtml(String html) {
         if (html == null) {
             return "";
         }

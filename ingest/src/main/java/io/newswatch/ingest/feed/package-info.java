@@ -47,7 +47,7 @@
  * <h2>Testing</h2>
  * {@code StandardFeedParserTest} has one fixture per quirk under {@code src/test/resources/feed/} and compares
  * exact output. {@code FeedparserCorpusIT} runs the 2,100 files of feedparser's suite (skipped when the shared
- * corpus is absent); {@link io.newswatch.ingest.feed.FeedCorpusReport} prints the same summary from the command
+ * corpus is absent); {@code FeedCorpusReport} (tools module) prints the same summary from the command
  * line.
  */
 package io.newswatch.ingest.feed;

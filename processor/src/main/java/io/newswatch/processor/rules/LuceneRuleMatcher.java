@@ -42,8 +42,8 @@ import org.apache.lucene.monitor.TermWeightor;
  */
 public final class LuceneRuleMatcher implements RuleMatcher {
 
-    /** How the monitor picks the rules to run for an article; see {@link RuleMatcherBenchmark}. */
-    enum Presearch {
+    /** How the monitor picks the rules to run for an article; see {@code RuleMatcherBenchmark} in the tools module. */
+    public enum Presearch {
         /** One pass over the article's words (Lucene's default presearcher, with {@link WildcardPresearch}). */
         TERM_FILTERED,
         /** Several passes, each with another word of each rule's conjunctions: fewer rules run, more to index. */
@@ -65,13 +65,13 @@ public final class LuceneRuleMatcher implements RuleMatcher {
     /**
      * An in-memory matcher with no rules, presearching in two passes ({@link MultipassTermFilteredPresearcher}):
      * on generated desk rules it runs a third as many rules per article as the single-pass presearcher and
-     * matches faster overall (see {@link RuleMatcherBenchmark}).
+     * matches faster overall (see {@code RuleMatcherBenchmark} in the tools module).
      */
     public LuceneRuleMatcher() {
         this(Presearch.MULTIPASS);
     }
 
-    LuceneRuleMatcher(Presearch presearch) {
+    public LuceneRuleMatcher(Presearch presearch) {
         Objects.requireNonNull(presearch, "presearch");
         Presearcher presearcher = switch (presearch) {
             case TERM_FILTERED -> new TermFilteredPresearcher(TermWeightor.DEFAULT, List.of(wildcards), Set.of());
@@ -205,7 +205,7 @@ public final class LuceneRuleMatcher implements RuleMatcher {
     }
 
     /** Rule parts (a rule has one per language) run after presearch, summed over every article matched. */
-    long queriesRun() {
+    public long queriesRun() {
         return queriesRun.sum();
     }
 

@@ -117,9 +117,9 @@
  *
  * <h2>Figures</h2>
  *
- * <p>{@link io.newswatch.processor.rules.RuleMatcherBenchmark} measures documents per second, latency and heap
- * per rule for rules from {@link io.newswatch.processor.rules.RuleGenerator} and ~700-word articles from
- * {@link io.newswatch.processor.rules.SyntheticArticles} (both deterministic and reusable). The default
+ * <p>{@code RuleMatcherBenchmark} (tools module) measures documents per second, latency and heap
+ * per rule for rules from {@code RuleGenerator} (tools module) and ~700-word articles from
+ * {@code SyntheticArticles} (tools module) (both deterministic and reusable). The default
  * pack's precision and recall on invented articles in five languages are printed by
  * {@code RulePackEvaluationTest}; {@code SeedRulesIT} checks the reference articles.
  */

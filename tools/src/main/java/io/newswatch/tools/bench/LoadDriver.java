@@ -1,0 +1,93 @@
+package io.newswatch.tools.bench;
+
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Produces benchmark input, each record stamped with the wall-clock time of its send: that timestamp is where
+ * the record's latency starts, and the topologies under test carry it to their outputs unchanged. Values are
+ * serialised beforehand, so the producer's own cost is just batching and the network. Not thread-safe; one
+ * driver per benchmark thread.
+ */
+final class LoadDriver implements AutoCloseable {
+    /** One input record, already serialised. */
+    record Payload(String key, byte[] value) {
+    }
+
+    private final KafkaProducer<String, byte[]> producer;
+    private final AtomicReference<Exception> sendFailure = new AtomicReference<>();
+    private long sent;
+
+    /** @param producerProps producer settings; keys and values are written as UTF-8 strings and raw bytes */
+    LoadDriver(Properties producerProps) {
+        producer = new KafkaProducer<>(producerProps, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** Records handed to the producer since this driver was made. */
+    long sent() {
+        return sent;
+    }
+
+    /**
+     * Sends every payload as fast as the producer accepts them, then flushes.
+     *
+     * @return {@link System#nanoTime()} just before the first send: the start of the burst
+     */
+    long burst(String topic, List<Payload> payloads) {
+        long start = System.nanoTime();
+        for (Payload p : payloads) {
+            send(topic, p);
+        }
+        flush();
+        return start;
+    }
+
+    /**
+     * Sends the payloads at {@code perSecond}, one every {@code 1/perSecond} s; after a late send the
+     * schedule restarts from it rather than catching up in a burst.
+     */
+    void paced(String topic, List<Payload> payloads, double perSecond) {
+        if (!(perSecond > 0)) {
+            throw new IllegalArgumentException("perSecond must be > 0, was " + perSecond);
+        }
+        long interval = Math.max(1, (long) (1e9 / perSecond));
+        long next = System.nanoTime();
+        for (Payload p : payloads) {
+            long wait = next - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            send(topic, p);
+            next = Math.max(next, System.nanoTime()) + interval;
+        }
+        flush();
+    }
+
+    private void send(String topic, Payload p) {
+        producer.send(new ProducerRecord<>(topic, null, System.currentTimeMillis(), p.key(), p.value()), (md, e) -> {
+            if (e != null) {
+                sendFailure.compareAndSet(null, e);
+            }
+        });
+        sent++;
+    }
+
+    private void flush() {
+        producer.flush();
+        Exception e = sendFailure.get();
+        if (e != null) {
+            throw new IllegalStateException("benchmark input could not be produced: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}
