@@ -3,6 +3,7 @@ package io.newswatch.alerts;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.newswatch.alerts.delivery.AlertChannel;
+import io.newswatch.alerts.delivery.AlertChannels;
 import io.newswatch.alerts.delivery.AlertDispatcher;
 import io.newswatch.alerts.web.AlertsApi;
 import io.newswatch.alerts.web.RecentAlerts;
@@ -14,10 +15,10 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,42 +29,61 @@ import org.slf4j.LoggerFactory;
 public final class AlertsService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AlertsService.class);
 
-    private final KafkaStreams raiser;
-    private final AlertDispatcher dispatcher;
-    private final RecentAlerts recent;
-    private final AlertsApi api;
-    private final Thread dispatcherThread;
-    private final Thread recentThread;
+    private final Config config;
     private final AlertsConfig settings;
-    private final KafkaStreamsMetrics streamsMetrics;
+    private final Topics topics;
+    private final List<AlertChannel> channels;
+    private final MeterRegistry metrics;
+    private final AlertsApi api;
+    private final RecentAlerts recent;
+    private final Thread recentThread;
+    private KafkaStreams raiser;
+    private KafkaStreamsMetrics streamsMetrics;
+    private AlertDispatcher dispatcher;
+    private Thread dispatcherThread;
     private int port = -1;
 
+    /**
+     * Builds the service and its channels ({@link AlertChannels#fromConfig}); opens no connection.
+     *
+     * @param scrape      the Prometheus text for {@code /metrics}
+     * @param extraHealth health of the other components in this process, shown on {@code /health}
+     */
+    public AlertsService(Config config, MeterRegistry metrics, Supplier<String> scrape, Map<String, BooleanSupplier> extraHealth) {
+        this(config, AlertChannels.fromConfig(config), metrics, scrape, extraHealth);
+    }
+
+    /** The service with these channels instead of the configured ones (tests, embedding). */
     public AlertsService(Config config, List<AlertChannel> channels, MeterRegistry metrics, Supplier<String> scrape,
                          Map<String, BooleanSupplier> extraHealth) {
+        this.config = config;
         this.settings = AlertsConfig.from(config);
-        Topics topics = TopicKeys.topics(config);
-        Properties streamsProps = KafkaClients.streams(config, settings.applicationId(), settings.stateDir(), 1);
+        this.topics = TopicKeys.topics(config);
+        this.channels = List.copyOf(channels);
+        this.metrics = metrics;
+        recent = new RecentAlerts(topics, KafkaClients.consumer(config, "newswatch-alerts-view", null), settings.keep());
+        recentThread = Thread.ofPlatform().name("alerts-view").daemon().unstarted(recent);
+        Map<String, BooleanSupplier> health = new LinkedHashMap<>(extraHealth);
+        health.put("alert-raiser", () -> raiser != null && raiser.state().isRunningOrRebalancing());
+        health.put("alert-delivery", () -> dispatcherThread != null && dispatcherThread.isAlive());
+        health.put("alert-view", recentThread::isAlive);
+        api = new AlertsApi(recent, health, scrape);
+    }
+
+    /** Starts the raiser, delivery, the alert view and the HTTP API. */
+    public AlertsService start() {
         raiser = new KafkaStreams(AlertTopology.build(topics, settings.dedupRetention(),
-                dl -> metrics.counter("newswatch.alerts.bad.matches").increment()), streamsProps);
+                dl -> metrics.counter("newswatch.alerts.bad.matches").increment()),
+                KafkaClients.streams(config, settings.applicationId(), settings.stateDir(), 1));
         raiser.setUncaughtExceptionHandler(e -> {
             LOG.error("alert raiser thread failed; replacing it", e);
-            return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+            return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         streamsMetrics = new KafkaStreamsMetrics(raiser);
         streamsMetrics.bindTo(metrics);
         dispatcher = new AlertDispatcher(topics, KafkaClients.consumer(config, "newswatch-alerts-delivery", settings.deliveryGroup()),
                 KafkaClients.producer(config, "newswatch-alerts-dlq"), channels, metrics, Duration.ofSeconds(1));
-        recent = new RecentAlerts(topics, KafkaClients.consumer(config, "newswatch-alerts-view", null), settings.keep());
         dispatcherThread = Thread.ofPlatform().name("alerts-delivery").unstarted(dispatcher);
-        recentThread = Thread.ofPlatform().name("alerts-view").daemon().unstarted(recent);
-        Map<String, BooleanSupplier> health = new LinkedHashMap<>(extraHealth);
-        health.put("alert-raiser", () -> raiser.state().isRunningOrRebalancing());
-        health.put("alert-delivery", dispatcherThread::isAlive);
-        health.put("alert-view", recentThread::isAlive);
-        api = new AlertsApi(recent, health, scrape);
-    }
-
-    public AlertsService start() {
         raiser.start();
         dispatcherThread.start();
         recentThread.start();
@@ -77,23 +97,34 @@ public final class AlertsService implements AutoCloseable {
         return port;
     }
 
+    /** The raiser's state; {@code CREATED} before start. */
     public KafkaStreams.State raiserState() {
-        return raiser.state();
+        return raiser == null ? KafkaStreams.State.CREATED : raiser.state();
     }
 
     @Override
     public void close() {
         api.close();
-        dispatcher.close();
+        if (dispatcher != null) {
+            dispatcher.close();
+        }
         recent.close();
         try {
-            dispatcherThread.join(Duration.ofSeconds(30));
-            recentThread.join(Duration.ofSeconds(10));
+            if (dispatcherThread != null) {
+                dispatcherThread.join(Duration.ofSeconds(30));
+            }
+            if (recentThread.isAlive()) {
+                recentThread.join(Duration.ofSeconds(10));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        dispatcher.closeResources();
-        raiser.close(Duration.ofSeconds(30));
-        streamsMetrics.close();
+        if (dispatcher != null) {
+            dispatcher.closeResources();
+        }
+        if (raiser != null) {
+            raiser.close(Duration.ofSeconds(30));
+            streamsMetrics.close();
+        }
     }
 }

@@ -4,7 +4,7 @@ import io.newswatch.config.Config;
 import io.newswatch.config.ConfigException;
 import io.newswatch.config.KafkaClients;
 import io.newswatch.config.TopicKeys;
-import io.newswatch.processor.ProcessorService;
+import io.newswatch.processor.ProcessorFactory;
 import io.newswatch.processor.rules.RuleFileException;
 import io.newswatch.processor.rules.RuleFiles;
 import io.newswatch.processor.rules.WatchRule;
@@ -76,7 +76,7 @@ final class RulesCommand {
             List<WatchRule> loaded = load(path);
             Config config = rules.parent.config(bootstrapServers);
             KafkaClients.common(config, "check");
-            ProcessorService.publish(config, TopicKeys.topics(config), loaded);
+            ProcessorFactory.publish(config, TopicKeys.topics(config), loaded);
             rules.parent.spec.commandLine().getOut().printf("published %d rules to %s%n", loaded.size(), TopicKeys.topics(config).rules().name());
             return 0;
         }

@@ -1,17 +1,12 @@
 package io.newswatch.app;
 
 import io.newswatch.alerts.AlertsService;
-import io.newswatch.alerts.delivery.LogChannel;
 import io.newswatch.app.broker.BrokerConfig;
 import io.newswatch.app.broker.EmbeddedKafkaBroker;
 import io.newswatch.config.Config;
-import io.newswatch.config.KafkaClients;
-import io.newswatch.config.TopicKeys;
 import io.newswatch.ingest.IngestConfig;
 import io.newswatch.ingest.IngestService;
 import io.newswatch.ingest.feed.FeedSpec;
-import io.newswatch.model.topic.TopicCreator;
-import io.newswatch.model.topic.Topics;
 import io.newswatch.processor.ProcessorService;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,7 +50,7 @@ final class RunCommand implements Callable<Integer> {
                 kafka.put("bootstrap.servers", broker.bootstrapServers());
                 config = config.withKafka(kafka);
             }
-            createTopics(config);
+            TopicSetup.createAll(config);
             List<FeedSpec> extraFeeds = new ArrayList<>();
             if (demo) {
                 DemoFeedServer server = life.add("demo feed server", new DemoFeedServer("/demo"));
@@ -70,7 +65,7 @@ final class RunCommand implements Callable<Integer> {
             health.put("processor", () -> processor.state().isRunningOrRebalancing());
             IngestService[] ingest = new IngestService[1];
             health.put("ingest", () -> ingest[0] != null && ingest[0].running());
-            AlertsService alerts = life.add("alerts", new AlertsService(config, List.of(new LogChannel()), metrics.registry(), metrics::scrape, health)
+            AlertsService alerts = life.add("alerts", new AlertsService(config, metrics.registry(), metrics::scrape, health)
                     .start());
             ingest[0] = life.add("ingest", new IngestService(config, metrics.registry(), extraFeeds).start());
             String api = "http://" + config.get(io.newswatch.alerts.AlertsConfig.HTTP_HOST) + ":" + alerts.port();
@@ -83,12 +78,5 @@ final class RunCommand implements Callable<Integer> {
             life.close();
             throw e;
         }
-    }
-
-    /** Creates every newswatch topic, idempotently, with the configured partitions and retention. */
-    static void createTopics(Config config) {
-        Topics topics = TopicKeys.topics(config);
-        TopicCreator.ensure(KafkaClients.common(config, "newswatch-admin"), topics.all(), config.get(TopicKeys.PARTITIONS),
-                (short) (int) config.get(TopicKeys.REPLICATION), spec -> TopicKeys.retentionOf(config, topics, spec));
     }
 }

@@ -1,7 +1,6 @@
 package io.newswatch.app;
 
 import io.newswatch.alerts.AlertsService;
-import io.newswatch.alerts.delivery.LogChannel;
 import io.newswatch.config.Config;
 import io.newswatch.config.KafkaClients;
 import io.newswatch.config.TopicKeys;
@@ -72,7 +71,7 @@ final class ServiceCommands {
         @Override
         public Integer call() throws Exception {
             Config config = config();
-            RunCommand.createTopics(config);
+            TopicSetup.createAll(config);
             if (fromDir != null) {
                 return publishDir(config);
             }
@@ -113,7 +112,7 @@ final class ServiceCommands {
         @Override
         public Integer call() throws Exception {
             Config config = config();
-            RunCommand.createTopics(config);
+            TopicSetup.createAll(config);
             return serve("processor", (life, metrics) -> {
                 ProcessorService p = life.add("processor", new ProcessorService(config, metrics.registry()).start());
                 life.add("ops", new OpsServer(config, Map.of("processor", () -> p.state().isRunningOrRebalancing()), metrics::scrape));
@@ -126,9 +125,9 @@ final class ServiceCommands {
         @Override
         public Integer call() throws Exception {
             Config config = config();
-            RunCommand.createTopics(config);
+            TopicSetup.createAll(config);
             return serve("alerts", (life, metrics) ->
-                    life.add("alerts", new AlertsService(config, List.of(new LogChannel()), metrics.registry(), metrics::scrape, Map.of()).start()));
+                    life.add("alerts", new AlertsService(config, metrics.registry(), metrics::scrape, Map.of()).start()));
         }
     }
 }

@@ -65,7 +65,7 @@ class EndToEndIT {
                     .with(ProcessorConfig.STATE_DIR, dir.resolve("streams"), "test")
                     .with(AlertsConfig.STATE_DIR, dir.resolve("streams"), "test")
                     .with(AlertsConfig.HTTP_PORT, 0, "test");
-            RunCommand.createTopics(config);
+            TopicSetup.createAll(config);
 
             int port;
             int alertsBefore;

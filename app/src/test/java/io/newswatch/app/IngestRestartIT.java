@@ -80,7 +80,7 @@ class IngestRestartIT {
                     .with(IngestConfig.EGRESS_ALLOW, List.of("127.0.0.0/8"), "test")
                     .with(IngestConfig.BACKOFF_BASE, Duration.ofMillis(200), "test")
                     .with(IngestConfig.BACKOFF_MAX, Duration.ofSeconds(1), "test");
-            RunCommand.createTopics(config);
+            TopicSetup.createAll(config);
             Topics topics = TopicKeys.topics(config);
 
             for (int i = 1; i <= 4; i++) {

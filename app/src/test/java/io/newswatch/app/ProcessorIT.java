@@ -15,6 +15,7 @@ import io.newswatch.model.Match;
 import io.newswatch.model.RuleHit;
 import io.newswatch.model.topic.Topics;
 import io.newswatch.processor.ProcessorConfig;
+import io.newswatch.processor.ProcessorFactory;
 import io.newswatch.processor.ProcessorService;
 import io.newswatch.processor.rules.WatchRule;
 import java.nio.charset.StandardCharsets;
@@ -61,7 +62,7 @@ class ProcessorIT {
                 .with(ProcessorConfig.APPLICATION_ID, "proc-processor", "test")
                 .with(ProcessorConfig.RULES, rules, "test")
                 .with(ProcessorConfig.STATE_DIR, dir.resolve("streams"), "test");
-        RunCommand.createTopics(config);
+        TopicSetup.createAll(config);
         Topics topics = TopicKeys.topics(config);
         List<Match> matches = new CopyOnWriteArrayList<>();
         List<DeadLetter> dead = new CopyOnWriteArrayList<>();
@@ -80,7 +81,7 @@ class ProcessorIT {
             assertThat(dead.get(0).key()).isEqualTo("broken");
 
             WatchRule bakeries = new WatchRule("bakeries", "Bakeries", "", "sourdough AND bakery", List.of(), "low", List.of());
-            ProcessorService.publish(config, topics, List.of(bakeries));
+            ProcessorFactory.publish(config, topics, List.of(bakeries));
             // the rule arrives through the global table; keep sending until the running processor applies it
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2)).until(() -> {
                 send(producer, topics, article("https://b.example/" + System.nanoTime(), "A new bakery opens",

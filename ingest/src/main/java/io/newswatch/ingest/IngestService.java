@@ -5,7 +5,6 @@ import io.newswatch.config.Config;
 import io.newswatch.config.ConfigException;
 import io.newswatch.config.KafkaClients;
 import io.newswatch.config.TopicKeys;
-import io.newswatch.ingest.extract.ArticleExtractor;
 import io.newswatch.ingest.feed.FeedList;
 import io.newswatch.ingest.feed.FeedSpec;
 import io.newswatch.ingest.feed.StandardFeedParser;
@@ -15,13 +14,14 @@ import io.newswatch.ingest.fetch.EgressGuard;
 import io.newswatch.ingest.fetch.FetchSettings;
 import io.newswatch.ingest.poll.FeedCoordinator;
 import io.newswatch.ingest.poll.FeedPoller;
-import io.newswatch.ingest.poll.FeedState;
-import io.newswatch.model.topic.Topics;
+import io.newswatch.model.FeedState;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.SplittableRandom;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -36,36 +36,28 @@ import org.slf4j.LoggerFactory;
 public final class IngestService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
 
-    private final KafkaProducer<String, byte[]> producer;
+    private final Config config;
+    private final IngestConfig settings;
+    private final MeterRegistry metrics;
     private final ConditionalFetcher fetcher;
-    private final FeedCoordinator coordinator;
-    private final Thread thread;
     private final List<FeedSpec> feeds;
+    private KafkaProducer<String, byte[]> producer;
+    private FeedCoordinator coordinator;
+    private Thread thread;
 
     /**
      * @param extraFeeds feeds added to the configured list (the demo feed)
      * @throws ConfigException when the feed list cannot be loaded
      */
     public IngestService(Config config, MeterRegistry metrics, List<FeedSpec> extraFeeds) {
-        IngestConfig settings = IngestConfig.from(config);
-        Topics topics = TopicKeys.topics(config);
+        this.config = config;
+        this.settings = IngestConfig.from(config);
+        this.metrics = metrics;
         feeds = new ArrayList<>(loadFeeds(settings));
         feeds.addAll(extraFeeds);
         EgressGuard guard = settings.egressAllow().isEmpty() ? EgressGuard.strict() : EgressGuard.allowing(settings.egressAllow());
         fetcher = new ConditionalFetcher(new FetchSettings(settings.connectTimeout(), settings.readTimeout(), settings.maxBodyBytes(), 5,
                 settings.perHostConcurrency(), settings.globalConcurrency(), settings.userAgent(), guard));
-        Properties producerProps = KafkaClients.producer(config, "newswatch-ingest");
-        // unique per instance: fencing of a zombie instance comes from the group generation sent with each commit
-        producerProps.setProperty("transactional.id", "newswatch-ingest-" + UUID.randomUUID());
-        producer = new KafkaProducer<>(producerProps, new StringSerializer(), new ByteArraySerializer());
-        producer.initTransactions();
-        ArticleExtractor extractor = Extractors.standard();
-        FeedPoller poller = new FeedPoller(fetcher, new StandardFeedParser(), extractor,
-                new Backoff(settings.backoffBase(), settings.backoffMax(), Backoff.Jitter.FULL, new java.util.SplittableRandom()), settings.seenPerFeed(), metrics, Clock.systemUTC());
-        coordinator = new FeedCoordinator(topics, KafkaClients.consumer(config, "newswatch-ingest-state", settings.group()), feeds, poller,
-                producer, metrics, Clock.systemUTC());
-        thread = Thread.ofPlatform().name("ingest-coordinator").unstarted(coordinator);
-        LOG.info("ingest ready: {} feeds", feeds.size());
     }
 
     private static List<FeedSpec> loadFeeds(IngestConfig settings) {
@@ -77,8 +69,21 @@ public final class IngestService implements AutoCloseable {
         }
     }
 
+    /** Opens the transactional producer, then starts polling the feeds this instance comes to own. */
     public IngestService start() {
+        Properties producerProps = KafkaClients.producer(config, "newswatch-ingest");
+        // unique per instance: fencing of a zombie instance comes from the group generation sent with each commit
+        producerProps.setProperty("transactional.id", "newswatch-ingest-" + UUID.randomUUID());
+        producer = new KafkaProducer<>(producerProps, new StringSerializer(), new ByteArraySerializer());
+        producer.initTransactions();
+        FeedPoller poller = new FeedPoller(fetcher, new StandardFeedParser(), Extractors.standard(),
+                new Backoff(settings.backoffBase(), settings.backoffMax(), Backoff.Jitter.FULL, new SplittableRandom()), settings.seenPerFeed(),
+                metrics, Clock.systemUTC());
+        coordinator = new FeedCoordinator(TopicKeys.topics(config), KafkaClients.consumer(config, "newswatch-ingest-state", settings.group()),
+                feeds, poller, producer, metrics, Clock.systemUTC());
+        thread = Thread.ofPlatform().name("ingest-coordinator").unstarted(coordinator);
         thread.start();
+        LOG.info("ingest started: {} feeds", feeds.size());
         return this;
     }
 
@@ -87,23 +92,25 @@ public final class IngestService implements AutoCloseable {
     }
 
     /** The state of the feeds this instance owns (for health checks and tests). */
-    public java.util.Map<String, FeedState> feedStates() {
-        return coordinator.states();
+    public Map<String, FeedState> feedStates() {
+        return coordinator == null ? Map.of() : coordinator.states();
     }
 
     public boolean running() {
-        return thread.isAlive();
+        return thread != null && thread.isAlive();
     }
 
     @Override
     public void close() {
-        coordinator.close();
-        try {
-            thread.join(Duration.ofSeconds(30));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (coordinator != null) {
+            coordinator.close();
+            try {
+                thread.join(Duration.ofSeconds(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            producer.close(Duration.ofSeconds(30));
         }
-        producer.close(Duration.ofSeconds(30));
         fetcher.close();
     }
 }

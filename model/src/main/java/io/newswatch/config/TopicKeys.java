@@ -1,6 +1,5 @@
 package io.newswatch.config;
 
-import io.newswatch.model.topic.TopicSpec;
 import io.newswatch.model.topic.Topics;
 import java.time.Duration;
 import java.util.List;
@@ -22,9 +21,12 @@ public final class TopicKeys {
     public static final ConfigKey<Duration> ALERTS_RETENTION = retention("alerts", Duration.ofDays(365),
             "How long alerts are kept (the API and web page show what is retained).");
     public static final ConfigKey<Duration> DLQ_RETENTION = retention("dlq", Duration.ofDays(30), "How long dead letters are kept.");
+    public static final ConfigKey<Duration> STORIES_RETENTION = retention("stories", Duration.ofDays(1),
+            "How long the processor's internal stories topic (analysed articles on their way to the story stage) keeps records; "
+                    + "the story stage reads them within seconds, so this only bounds how long it may be down without losing any.");
 
     public static final List<ConfigKey<?>> KEYS = List.of(PREFIX, PARTITIONS, REPLICATION, ARTICLES_RETENTION, MATCHES_RETENTION,
-            ALERTS_RETENTION, DLQ_RETENTION);
+            ALERTS_RETENTION, DLQ_RETENTION, STORIES_RETENTION);
 
     private static ConfigKey<Duration> retention(String topic, Duration dflt, String description) {
         return ConfigKey.of("topics." + topic + ".retention", ConfigType.DURATION_TYPE, dflt, description)
@@ -34,20 +36,5 @@ public final class TopicKeys {
     /** The topics named by this config. */
     public static Topics topics(Config config) {
         return Topics.withPrefix(config.get(PREFIX));
-    }
-
-    /** Retention of a delete-policy topic, or {@code null} for compacted topics. */
-    public static Duration retentionOf(Config config, Topics topics, TopicSpec<?, ?> spec) {
-        if (spec.compacted()) {
-            return null;
-        }
-        if (spec == topics.articles()) {
-            return config.get(ARTICLES_RETENTION);
-        } else if (spec == topics.matches()) {
-            return config.get(MATCHES_RETENTION);
-        } else if (spec == topics.alerts()) {
-            return config.get(ALERTS_RETENTION);
-        }
-        return config.get(DLQ_RETENTION);
     }
 }

@@ -65,16 +65,15 @@ public final class NewsTopology {
      * Both stages in one topology, as {@link org.apache.kafka.streams.TopologyTestDriver} tests run them. The service
      * runs them as two applications instead ({@link #analysis}, {@link #ordered}; see {@link ProcessorStreams}).
      *
-     * @param settings processor settings (names the single-partition stories topic)
      * @param topics   the topics
      * @param pipeline entity tagging and rule matching
      * @param stories  the dedup and story stage
      * @param metrics  where counters go
      */
-    public static Topology build(ProcessorConfig settings, Topics topics, ArticlePipeline pipeline, StoryStage stories, MeterRegistry metrics) {
+    public static Topology build(Topics topics, ArticlePipeline pipeline, StoryStage stories, MeterRegistry metrics) {
         Topology t = new Topology();
-        addAnalysis(t, settings, topics, pipeline, stories, metrics);
-        addOrdered(t, settings, topics, stories, metrics);
+        addAnalysis(t, topics, pipeline, stories, metrics);
+        addOrdered(t, topics, stories, metrics);
         addDeadLetters(t, topics, "analyze", "decode");
         addRules(t, topics, pipeline, metrics);
         return t;
@@ -84,32 +83,32 @@ public final class NewsTopology {
      * Stage 1, parallel per article partition: read, analyse, hand every article to the ordered stage through the
      * stories topic. Also holds the rules' global table.
      */
-    public static Topology analysis(ProcessorConfig settings, Topics topics, ArticlePipeline pipeline, StoryStage stories, MeterRegistry metrics) {
+    public static Topology analysis(Topics topics, ArticlePipeline pipeline, StoryStage stories, MeterRegistry metrics) {
         Topology t = new Topology();
-        addAnalysis(t, settings, topics, pipeline, stories, metrics);
+        addAnalysis(t, topics, pipeline, stories, metrics);
         addDeadLetters(t, topics, "analyze");
         addRules(t, topics, pipeline, metrics);
         return t;
     }
 
     /** Stage 2, one partition so that dedup and story ids are a deterministic function of the input order. */
-    public static Topology ordered(ProcessorConfig settings, Topics topics, StoryStage stories, MeterRegistry metrics) {
+    public static Topology ordered(Topics topics, StoryStage stories, MeterRegistry metrics) {
         Topology t = new Topology();
-        addOrdered(t, settings, topics, stories, metrics);
+        addOrdered(t, topics, stories, metrics);
         addDeadLetters(t, topics, "decode");
         return t;
     }
 
-    private static void addAnalysis(Topology t, ProcessorConfig settings, Topics topics, ArticlePipeline pipeline, StoryStage stories,
+    private static void addAnalysis(Topology t, Topics topics, ArticlePipeline pipeline, StoryStage stories,
                                     MeterRegistry metrics) {
         t.addSource("articles", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), topics.articles().name());
         int terms = stories.settings().termsPerArticle();
         t.addProcessor("analyze", () -> new Analyze(topics, pipeline, terms, metrics), "articles");
-        t.addSink("to-stories", settings.storiesTopic(), Serdes.String().serializer(), new StoryInputSerde().serializer(), "analyze");
+        t.addSink("to-stories", topics.stories().name(), Serdes.String().serializer(), new StoryInputSerde().serializer(), "analyze");
     }
 
-    private static void addOrdered(Topology t, ProcessorConfig settings, Topics topics, StoryStage stories, MeterRegistry metrics) {
-        t.addSource("stories-in", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), settings.storiesTopic());
+    private static void addOrdered(Topology t, Topics topics, StoryStage stories, MeterRegistry metrics) {
+        t.addSource("stories-in", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), topics.stories().name());
         t.addProcessor("decode", () -> new Decode<>(new StoryInputSerde(), "stories", topics, metrics), "stories-in");
         t.addProcessor("stories", stories.processor(), "decode");
         for (StoreBuilder<?> store : stories.stores()) {

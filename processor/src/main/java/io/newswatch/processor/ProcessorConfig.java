@@ -44,9 +44,4 @@ public record ProcessorConfig(String applicationId, Path stateDir, int threads, 
     public String orderedApplicationId() {
         return applicationId + "-ordered";
     }
-
-    /** The single-partition topic that orders every article for dedup and stories. */
-    public String storiesTopic() {
-        return applicationId + "-stories";
-    }
 }

@@ -1,8 +1,6 @@
 package io.newswatch.processor;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.newswatch.config.Config;
-import io.newswatch.config.KafkaClients;
 import io.newswatch.model.topic.Topics;
 import java.time.Duration;
 import java.util.List;
@@ -26,7 +24,7 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
  * and it can put the ordered task on a thread with an analysis task (leaving another thread idle): the one
  * serial stage then gets half a thread. As its own application it always has a thread to itself. Both run
  * exactly_once_v2; the stories topic between them is read with read_committed, so nothing is lost or doubled
- * between the two. Not thread-safe; start and close from one thread.
+ * between the two. Built by {@link ProcessorFactory#streams}. Not thread-safe; start and close from one thread.
  */
 public final class ProcessorStreams implements AutoCloseable {
     private final KafkaStreams analysis;
@@ -36,20 +34,10 @@ public final class ProcessorStreams implements AutoCloseable {
      * @param analysis Kafka Streams settings of the analysis application (id, state directory, threads)
      * @param ordered  Kafka Streams settings of the ordered application (id, state directory, one thread)
      */
-    public ProcessorStreams(ProcessorConfig settings, Topics topics, ArticlePipeline pipeline, NewsTopology.StoryStage stage,
-                            MeterRegistry metrics, Properties analysis, Properties ordered) {
-        this.analysis = new KafkaStreams(NewsTopology.analysis(settings, topics, pipeline, stage, metrics), analysis);
-        this.ordered = new KafkaStreams(NewsTopology.ordered(settings, topics, stage, metrics), ordered);
-    }
-
-    /** The analysis application's Kafka Streams settings: exactly_once_v2, {@code processor.threads}, state under {@code processor.stateDir}. */
-    public static Properties analysisProperties(Config config, ProcessorConfig settings) {
-        return KafkaClients.streams(config, settings.applicationId(), settings.stateDir(), settings.threads());
-    }
-
-    /** The ordered application's Kafka Streams settings: exactly_once_v2, one thread, state under {@code processor.stateDir}. */
-    public static Properties orderedProperties(Config config, ProcessorConfig settings) {
-        return KafkaClients.streams(config, settings.orderedApplicationId(), settings.stateDir(), 1);
+    ProcessorStreams(Topics topics, ArticlePipeline pipeline, NewsTopology.StoryStage stage, MeterRegistry metrics, Properties analysis,
+                     Properties ordered) {
+        this.analysis = new KafkaStreams(NewsTopology.analysis(topics, pipeline, stage, metrics), analysis);
+        this.ordered = new KafkaStreams(NewsTopology.ordered(topics, stage, metrics), ordered);
     }
 
     public void setUncaughtExceptionHandler(StreamsUncaughtExceptionHandler handler) {

@@ -66,8 +66,8 @@ class NewsTopologyTest {
         Properties p = new Properties();
         p.put("application.id", "newswatch-processor");
         p.put("bootstrap.servers", "unused:9092");
-        driver = new TopologyTestDriver(NewsTopology.build(settings, topics, pipeline, stage, metrics), p, T0);
-        stories = driver.createInputTopic(settings.storiesTopic(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
+        driver = new TopologyTestDriver(NewsTopology.build(topics, pipeline, stage, metrics), p, T0);
+        stories = driver.createInputTopic(topics.stories().name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
         articles = driver.createInputTopic(topics.articles().name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
         rules = driver.createInputTopic(topics.rules().name(), Serdes.String().serializer(), topics.rules().valueSerde().serializer());
         matches = driver.createOutputTopic(topics.matches().name(), Serdes.String().deserializer(), topics.matches().valueSerde().deserializer());
@@ -177,12 +177,12 @@ class NewsTopologyTest {
         ProcessorConfig settings = new ProcessorConfig("newswatch-processor", state, 1, null, null, Duration.ofHours(72));
         var stage = NewsTopology.StoryStage.of(StorySettings.defaults(), AssignmentListener.NONE);
         var pipeline = new ArticlePipeline(matcher, new GazetteerTagger(Gazetteer.loadDefault()));
-        org.apache.kafka.streams.Topology analysis = NewsTopology.analysis(settings, topics, pipeline, stage, metrics);
-        org.apache.kafka.streams.Topology ordered = NewsTopology.ordered(settings, topics, stage, metrics);
+        org.apache.kafka.streams.Topology analysis = NewsTopology.analysis(topics, pipeline, stage, metrics);
+        org.apache.kafka.streams.Topology ordered = NewsTopology.ordered(topics, stage, metrics);
         assertThat(analysis.describe().globalStores()).hasSize(1);
-        assertThat(analysis.describe().toString()).contains(topics.articles().name(), settings.storiesTopic()).doesNotContain(StoryProcessor.ARTICLES_STORE);
+        assertThat(analysis.describe().toString()).contains(topics.articles().name(), topics.stories().name()).doesNotContain(StoryProcessor.ARTICLES_STORE);
         assertThat(ordered.describe().globalStores()).isEmpty();
-        assertThat(ordered.describe().toString()).contains(settings.storiesTopic(), StoryProcessor.ARTICLES_STORE, topics.matches().name())
+        assertThat(ordered.describe().toString()).contains(topics.stories().name(), StoryProcessor.ARTICLES_STORE, topics.matches().name())
                 .doesNotContain(topics.articles().name());
 
         Article first = article("https://one.example/a", "Cartel members trained to fly attack drones", TRAINING);
@@ -201,8 +201,8 @@ class NewsTopologyTest {
         o.put("state.dir", state.resolve("o").toString());
         try (TopologyTestDriver first1 = new TopologyTestDriver(analysis, a, T0); TopologyTestDriver second = new TopologyTestDriver(ordered, o, T0)) {
             var in = first1.createInputTopic(topics.articles().name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
-            var between = first1.createOutputTopic(settings.storiesTopic(), Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
-            var storiesIn = second.createInputTopic(settings.storiesTopic(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
+            var between = first1.createOutputTopic(topics.stories().name(), Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
+            var storiesIn = second.createInputTopic(topics.stories().name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
             var out = second.createOutputTopic(topics.matches().name(), Serdes.String().deserializer(), topics.matches().valueSerde().deserializer());
             in.pipeInput(first.id(), topics.articles().valueSerde().serializer().serialize("t", first), T0);
             in.pipeInput(copy.id(), topics.articles().valueSerde().serializer().serialize("t", copy), T0.plusSeconds(60));

@@ -2,7 +2,9 @@ package io.newswatch.app.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newswatch.model.topic.TopicCreator;
+import io.newswatch.app.TopicSetup;
+import io.newswatch.config.Config;
+import io.newswatch.config.TopicKeys;
 import io.newswatch.model.topic.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,11 +32,11 @@ class EmbeddedKafkaBrokerIT {
 
     @Test
     void shouldKeepTopicsRecordsAndOffsetsAcrossRestart() throws Exception {
-        Topics topics = Topics.defaults();
         try (EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(data, 0, 0).start()) {
-            Properties admin = props(broker);
-            TopicCreator.ensure(admin, topics.all(), 2, (short) 1, spec -> Duration.ofDays(7));
-            TopicCreator.ensure(admin, topics.all(), 2, (short) 1, spec -> Duration.ofDays(7)); // idempotent
+            Config config = Config.load(null, Map.of(), TopicKeys.KEYS).withKafka(Map.of("bootstrap.servers", broker.bootstrapServers()))
+                    .with(TopicKeys.PARTITIONS, 2, "test").with(TopicKeys.ARTICLES_RETENTION, Duration.ofDays(7), "test");
+            TopicSetup.createAll(config);
+            TopicSetup.createAll(config); // idempotent
             try (KafkaProducer<String, String> p = new KafkaProducer<>(props(broker), new StringSerializer(), new StringSerializer())) {
                 p.send(new ProducerRecord<>("newswatch.articles", "a", "first")).get();
                 p.send(new ProducerRecord<>("newswatch.articles", "b", "second")).get();
@@ -43,7 +45,11 @@ class EmbeddedKafkaBrokerIT {
         }
         try (EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(data, 0, 0).start()) {
             try (Admin a = Admin.create(props(broker))) {
+                Topics topics = Topics.defaults();
                 assertThat(a.listTopics().names().get()).containsAll(topics.all().stream().map(t -> t.name()).toList());
+                var described = a.describeTopics(List.of(topics.articles().name(), topics.stories().name())).allTopicNames().get();
+                assertThat(described.get(topics.articles().name()).partitions()).hasSize(2);
+                assertThat(described.get(topics.stories().name()).partitions()).as("the story stage's input keeps one order").hasSize(1);
                 ConfigResource r = new ConfigResource(ConfigResource.Type.TOPIC, "newswatch.articles");
                 ConfigEntry retention = a.describeConfigs(List.of(r)).all().get().get(r).get("retention.ms");
                 assertThat(retention.value()).isEqualTo(Long.toString(Duration.ofDays(7).toMillis()));

@@ -2,7 +2,7 @@ package io.newswatch.ingest.poll;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newswatch.ingest.feed.FeedSpec;
-import io.newswatch.model.topic.Json;
+import io.newswatch.model.FeedState;
 import io.newswatch.model.topic.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -28,6 +28,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.utils.Utils;
 import org.slf4j.Logger;
@@ -68,7 +69,7 @@ public final class FeedCoordinator implements Runnable, AutoCloseable {
     private final Map<TopicPartition, Long> restoring = new HashMap<>();
     private final Set<TopicPartition> owned = new HashSet<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
-    private volatile KafkaConsumer<String, String> consumer;
+    private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile int partitions = -1;
 
     /**
@@ -106,11 +107,11 @@ public final class FeedCoordinator implements Runnable, AutoCloseable {
 
     @Override
     public void run() {
-        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(consumerProps, new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(consumerProps, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer = c;
             c.subscribe(List.of(topics.ingestState().name()), new Rebalance(c));
             while (running.get()) {
-                for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(250))) {
+                for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(250))) {
                     TopicPartition tp = new TopicPartition(r.topic(), r.partition());
                     if (restoring.containsKey(tp)) {
                         restore(r);
@@ -136,7 +137,7 @@ public final class FeedCoordinator implements Runnable, AutoCloseable {
         }
     }
 
-    private void restore(ConsumerRecord<String, String> r) {
+    private void restore(ConsumerRecord<String, byte[]> r) {
         if (r.key() == null) {
             return;
         }
@@ -145,8 +146,8 @@ public final class FeedCoordinator implements Runnable, AutoCloseable {
             return;
         }
         try {
-            states.put(r.key(), Json.mapper().readValue(r.value(), FeedState.class));
-        } catch (java.io.IOException e) {
+            states.put(r.key(), topics.ingestState().valueSerde().deserializer().deserialize(r.topic(), r.value()));
+        } catch (RuntimeException e) {
             LOG.warn("unreadable ingest state for feed {} at offset {}; the feed starts afresh: {}", r.key(), r.offset(), e.getMessage());
         }
     }
@@ -173,7 +174,7 @@ public final class FeedCoordinator implements Runnable, AutoCloseable {
     }
 
     /** Commits the finished polls in one transaction, then makes their states current. */
-    private void commitDone(KafkaConsumer<String, String> c) {
+    private void commitDone(KafkaConsumer<String, byte[]> c) {
         if (done.isEmpty()) {
             return;
         }
@@ -192,7 +193,8 @@ public final class FeedCoordinator implements Runnable, AutoCloseable {
                 for (var dl : r.deadLetters()) {
                     producer.send(new ProducerRecord<>(topics.dlq().name(), dl.key(), topics.dlq().valueSerde().serializer().serialize(null, dl)));
                 }
-                producer.send(new ProducerRecord<>(topics.ingestState().name(), r.state().feedId(), Json.mapper().writeValueAsBytes(r.state())));
+                producer.send(new ProducerRecord<>(topics.ingestState().name(), r.state().feedId(),
+                        topics.ingestState().valueSerde().serializer().serialize(null, r.state())));
                 producer.send(new ProducerRecord<>(topics.feedHealth().name(), r.state().feedId(),
                         topics.feedHealth().valueSerde().serializer().serialize(null, r.health())));
             }
@@ -212,7 +214,7 @@ public final class FeedCoordinator implements Runnable, AutoCloseable {
             // another instance owns these feeds now; it re-polls them from the last committed state
             LOG.warn("ingest transaction fenced ({}); {} poll results dropped, their feeds are re-polled by their owner", e, batch.size());
             throw new IllegalStateException("ingest producer fenced: " + e.getMessage(), e);
-        } catch (java.io.IOException | org.apache.kafka.common.KafkaException e) {
+        } catch (org.apache.kafka.common.KafkaException e) {
             LOG.warn("ingest transaction failed, {} polls will be repeated: {}", batch.size(), e.toString());
             try {
                 producer.abortTransaction();
@@ -247,9 +249,9 @@ public final class FeedCoordinator implements Runnable, AutoCloseable {
     }
 
     private final class Rebalance implements ConsumerRebalanceListener {
-        private final KafkaConsumer<String, String> c;
+        private final KafkaConsumer<String, byte[]> c;
 
-        Rebalance(KafkaConsumer<String, String> c) {
+        Rebalance(KafkaConsumer<String, byte[]> c) {
             this.c = c;
         }
 
@@ -298,7 +300,7 @@ public final class FeedCoordinator implements Runnable, AutoCloseable {
     @Override
     public void close() {
         running.set(false);
-        KafkaConsumer<String, String> c = consumer;
+        KafkaConsumer<String, byte[]> c = consumer;
         if (c != null) {
             c.wakeup();
         }

@@ -16,6 +16,7 @@ import io.newswatch.model.Article;
 import io.newswatch.model.CanonicalUrl;
 import io.newswatch.model.DeadLetter;
 import io.newswatch.model.FeedHealth;
+import io.newswatch.model.FeedState;
 import io.newswatch.model.topic.DeadLetters;
 import java.net.URI;
 import java.time.Clock;

@@ -1,5 +1,8 @@
 package io.newswatch.model.topic;
 
+import io.newswatch.config.Config;
+import io.newswatch.config.KafkaClients;
+import io.newswatch.config.TopicKeys;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,7 +14,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
@@ -24,9 +26,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates newswatch's topics at start-up, idempotently: a missing topic is created with the configured
- * partitions, replication and retention; an existing one keeps its partitions (Kafka cannot shrink them, and
- * growing them would move keys) but gets its retention and cleanup policy brought in line.
+ * Creates topics from their {@link TopicSpec}s, idempotently: a missing topic is created with its partitions, the
+ * configured replication and its retention; an existing one keeps its partitions (Kafka cannot shrink them, and
+ * growing them would move keys) but gets its retention and cleanup policy brought in line. Stateless.
  */
 public final class TopicCreator {
     private static final Logger LOG = LoggerFactory.getLogger(TopicCreator.class);
@@ -36,27 +38,28 @@ public final class TopicCreator {
     }
 
     /**
-     * @param adminProps  admin client settings (bootstrap servers and security)
-     * @param specs       the topics
-     * @param partitions  partitions for new topics
-     * @param replication replication factor for new topics
-     * @param retention   retention per topic, {@code null} for compacted topics
+     * @param config the Kafka cluster ({@code kafka:}), {@code topics.replicationFactor}, {@code topics.partitions}
+     *               and the retentions the specs name
+     * @param specs  the topics
      * @throws IllegalStateException when the cluster does not answer or refuses
      */
-    public static void ensure(Properties adminProps, Collection<TopicSpec<?, ?>> specs, int partitions, short replication,
-                              Function<TopicSpec<?, ?>, Duration> retention) {
+    public static void ensure(Config config, Collection<? extends TopicSpec<?, ?>> specs) {
+        Properties adminProps = KafkaClients.common(config, "newswatch-admin");
+        short replication = (short) (int) config.get(TopicKeys.REPLICATION);
+        Map<String, Integer> partitions = new HashMap<>();
         try (Admin admin = Admin.create(adminProps)) {
             Set<String> existing = admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             List<NewTopic> create = new ArrayList<>();
             Map<ConfigResource, Collection<AlterConfigOp>> alter = new HashMap<>();
             for (TopicSpec<?, ?> spec : specs) {
-                Map<String, String> configs = topicConfigs(spec, retention.apply(spec));
+                Map<String, String> configs = topicConfigs(spec, spec.cleanup().retention(config));
+                partitions.put(spec.name(), spec.partitionsUnder(config));
                 if (existing.contains(spec.name())) {
                     List<AlterConfigOp> ops = new ArrayList<>();
                     configs.forEach((k, v) -> ops.add(new AlterConfigOp(new ConfigEntry(k, v), AlterConfigOp.OpType.SET)));
                     alter.put(new ConfigResource(ConfigResource.Type.TOPIC, spec.name()), ops);
                 } else {
-                    create.add(new NewTopic(spec.name(), partitions, replication).configs(configs));
+                    create.add(new NewTopic(spec.name(), partitions.get(spec.name()), replication).configs(configs));
                 }
             }
             for (NewTopic t : create) {
@@ -74,8 +77,8 @@ public final class TopicCreator {
                 Map<String, TopicDescription> described = admin.describeTopics(alter.keySet().stream().map(ConfigResource::name).toList())
                         .allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
                 described.forEach((name, d) -> {
-                    if (d.partitions().size() != partitions) {
-                        LOG.info("topic {} exists with {} partitions (topics.partitions={} applies to new topics only)", name, d.partitions().size(), partitions);
+                    if (d.partitions().size() != partitions.get(name)) {
+                        LOG.info("topic {} exists with {} partitions ({} apply to new topics only)", name, d.partitions().size(), partitions.get(name));
                     }
                 });
             }

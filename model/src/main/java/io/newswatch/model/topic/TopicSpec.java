@@ -1,21 +1,79 @@
 package io.newswatch.model.topic;
 
+import io.newswatch.config.Config;
+import io.newswatch.config.ConfigKey;
+import io.newswatch.config.TopicKeys;
 import io.newswatch.model.Validate;
+import java.time.Duration;
 import org.apache.kafka.common.serialization.Serde;
 
 /**
- * A topic's contract: its name and the serdes of its keys and values, which always travel together.
+ * A topic's whole contract: its name, the serdes of its keys and values (which always travel together), how
+ * old records go, and how many partitions it is created with. Immutable; {@link TopicCreator} creates topics from
+ * it, so the layout cannot drift from the code that reads and writes them.
  *
  * @param name       topic name
  * @param keySerde   serde of keys
  * @param valueSerde serde of values
- * @param compacted  whether the topic keeps the latest value per key (cleanup.policy=compact) instead of
- *                   deleting by time
+ * @param cleanup    compaction, or deletion after a retention
+ * @param partitions partitions of a new topic; {@link #CONFIGURED_PARTITIONS} for {@code topics.partitions}
  */
-public record TopicSpec<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde, boolean compacted) {
+public record TopicSpec<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde, Cleanup cleanup, int partitions) {
+    /** Marks a topic created with the configured {@code topics.partitions}. */
+    public static final int CONFIGURED_PARTITIONS = 0;
+
     public TopicSpec {
         Validate.notBlank(name, "name");
         Validate.notNull(keySerde, "keySerde");
         Validate.notNull(valueSerde, "valueSerde");
+        Validate.notNull(cleanup, "cleanup");
+        Validate.isTrue(partitions >= 0, "partitions must be >= 0 (0 = topics.partitions), was " + partitions);
+    }
+
+    /** A topic with the configured partition count. */
+    public TopicSpec(String name, Serde<K> keySerde, Serde<V> valueSerde, Cleanup cleanup) {
+        this(name, keySerde, valueSerde, cleanup, CONFIGURED_PARTITIONS);
+    }
+
+    /** Whether the topic keeps the latest value per key ({@code cleanup.policy=compact}). */
+    public boolean compacted() {
+        return cleanup.compacted();
+    }
+
+    /** Partitions a new topic gets under {@code config}. */
+    public int partitionsUnder(Config config) {
+        return partitions == CONFIGURED_PARTITIONS ? config.get(TopicKeys.PARTITIONS) : partitions;
+    }
+
+    /**
+     * How a topic's old records go: compacted (the latest value per key stays), or deleted once older than a
+     * retention that comes from a config key or, for private topics of the tools, a fixed duration.
+     *
+     * @param compacted    whether the topic is compacted
+     * @param retentionKey the config key of the retention of a delete-policy topic, or {@code null}
+     * @param fixed        a fixed retention of a delete-policy topic, or {@code null}
+     */
+    public record Cleanup(boolean compacted, ConfigKey<Duration> retentionKey, Duration fixed) {
+        public Cleanup {
+            Validate.isTrue(compacted == (retentionKey == null && fixed == null) && (retentionKey == null || fixed == null),
+                    "a topic is either compacted or has exactly one retention");
+        }
+
+        public static Cleanup compact() {
+            return new Cleanup(true, null, null);
+        }
+
+        public static Cleanup delete(ConfigKey<Duration> retentionKey) {
+            return new Cleanup(false, Validate.notNull(retentionKey, "retentionKey"), null);
+        }
+
+        public static Cleanup delete(Duration retention) {
+            return new Cleanup(false, null, Validate.notNull(retention, "retention"));
+        }
+
+        /** The retention under {@code config}, or {@code null} for a compacted topic. */
+        public Duration retention(Config config) {
+            return compacted ? null : fixed != null ? fixed : config.get(retentionKey);
+        }
     }
 }

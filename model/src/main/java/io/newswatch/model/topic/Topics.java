@@ -1,20 +1,25 @@
 package io.newswatch.model.topic;
 
+import io.newswatch.config.TopicKeys;
 import io.newswatch.model.Alert;
 import io.newswatch.model.Article;
 import io.newswatch.model.DeadLetter;
 import io.newswatch.model.FeedHealth;
+import io.newswatch.model.FeedState;
 import io.newswatch.model.Match;
 import io.newswatch.model.Validate;
 import io.newswatch.model.WatchRuleRecord;
+import io.newswatch.model.topic.TopicSpec.Cleanup;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
 /**
- * Every topic newswatch reads or writes, named from one prefix (default {@code newswatch}), with its serdes.
- * See {@code docs/topics.md} for keys, example values, partitioning and retention. Immutable.
+ * Every topic newswatch writes, named from one prefix (default {@code newswatch}), each declared once with its
+ * serdes, cleanup policy, the config key its retention comes from, and its partitioning. Kafka Streams' own
+ * internal topics (changelogs) are named and created by Kafka Streams. See {@code docs/topics.md} for keys,
+ * example values and contracts. Immutable.
  */
 public final class Topics {
     public static final String DEFAULT_PREFIX = "newswatch";
@@ -26,21 +31,24 @@ public final class Topics {
     private final TopicSpec<String, Alert> alerts;
     private final TopicSpec<String, DeadLetter> dlq;
     private final TopicSpec<String, WatchRuleRecord> rules;
-    private final TopicSpec<String, String> ingestState;
+    private final TopicSpec<String, FeedState> ingestState;
     private final TopicSpec<String, FeedHealth> feedHealth;
+    private final TopicSpec<String, byte[]> stories;
 
     private Topics(String prefix) {
         Validate.isTrue(PREFIX.matcher(prefix).matches(),
                 "topic prefix must be 1-200 chars of letters, digits, '.', '_' or '-', was '" + prefix + "'");
         this.prefix = prefix;
         Serde<String> keys = Serdes.String();
-        articles = new TopicSpec<>(prefix + ".articles", keys, new JsonSerde<>(Article.class), false);
-        matches = new TopicSpec<>(prefix + ".matches", keys, new JsonSerde<>(Match.class), false);
-        alerts = new TopicSpec<>(prefix + ".alerts", keys, new JsonSerde<>(Alert.class), false);
-        dlq = new TopicSpec<>(prefix + ".dlq", keys, new JsonSerde<>(DeadLetter.class), false);
-        rules = new TopicSpec<>(prefix + ".rules", keys, new JsonSerde<>(WatchRuleRecord.class), true);
-        ingestState = new TopicSpec<>(prefix + ".ingest-state", keys, Serdes.String(), true);
-        feedHealth = new TopicSpec<>(prefix + ".feed-health", keys, new JsonSerde<>(FeedHealth.class), true);
+        articles = new TopicSpec<>(prefix + ".articles", keys, new JsonSerde<>(Article.class), Cleanup.delete(TopicKeys.ARTICLES_RETENTION));
+        matches = new TopicSpec<>(prefix + ".matches", keys, new JsonSerde<>(Match.class), Cleanup.delete(TopicKeys.MATCHES_RETENTION));
+        alerts = new TopicSpec<>(prefix + ".alerts", keys, new JsonSerde<>(Alert.class), Cleanup.delete(TopicKeys.ALERTS_RETENTION));
+        dlq = new TopicSpec<>(prefix + ".dlq", keys, new JsonSerde<>(DeadLetter.class), Cleanup.delete(TopicKeys.DLQ_RETENTION));
+        rules = new TopicSpec<>(prefix + ".rules", keys, new JsonSerde<>(WatchRuleRecord.class), Cleanup.compact());
+        ingestState = new TopicSpec<>(prefix + ".ingest-state", keys, new JsonSerde<>(FeedState.class), Cleanup.compact());
+        feedHealth = new TopicSpec<>(prefix + ".feed-health", keys, new JsonSerde<>(FeedHealth.class), Cleanup.compact());
+        // One partition: the story stage must see every article in one order (see the processor's package guide).
+        stories = new TopicSpec<>(prefix + ".stories", keys, Serdes.ByteArray(), Cleanup.delete(TopicKeys.STORIES_RETENTION), 1);
     }
 
     public static Topics withPrefix(String prefix) {
@@ -80,8 +88,8 @@ public final class Topics {
         return rules;
     }
 
-    /** Per-feed ingest state (seen items, validators), compacted, key: feed id; value: JSON text. */
-    public TopicSpec<String, String> ingestState() {
+    /** Per-feed ingest state (seen items, validators), compacted, key: feed id. Producer and consumer: ingest. */
+    public TopicSpec<String, FeedState> ingestState() {
         return ingestState;
     }
 
@@ -90,8 +98,17 @@ public final class Topics {
         return feedHealth;
     }
 
+    /**
+     * Every analysed article on its way to the processor's ordered dedup and story stage, key: article id, one
+     * partition; the value is the processor's binary envelope ({@code StoryInputSerde}), read as bytes so that a
+     * record it cannot decode goes to the dead-letter topic. Producer and consumer: processor.
+     */
+    public TopicSpec<String, byte[]> stories() {
+        return stories;
+    }
+
     /** All topics, in the order they are created. */
     public List<TopicSpec<?, ?>> all() {
-        return List.of(articles, matches, alerts, dlq, rules, ingestState, feedHealth);
+        return List.of(articles, matches, alerts, dlq, rules, ingestState, feedHealth, stories);
     }
 }

@@ -11,7 +11,7 @@ import io.newswatch.ingest.fetch.ConditionalFetcher;
 import io.newswatch.ingest.fetch.EgressGuard;
 import io.newswatch.ingest.fetch.FetchSettings;
 import io.newswatch.ingest.poll.FeedPoller;
-import io.newswatch.ingest.poll.FeedState;
+import io.newswatch.model.FeedState;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;

@@ -3,7 +3,7 @@ package io.newswatch.tools.bench;
 import io.newswatch.config.Config;
 import io.newswatch.config.KafkaClients;
 import io.newswatch.config.TopicKeys;
-import io.newswatch.model.topic.TopicCreator;
+import io.newswatch.app.TopicSetup;
 import io.newswatch.model.topic.TopicSpec;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,10 +42,7 @@ final class PassThroughUnderTest implements Pipeline {
 
     /** Creates the topics, starts Kafka Streams and the output watcher, and returns once RUNNING. */
     void start(Properties streamsProps, Duration timeout) throws InterruptedException {
-        short replication = (short) (int) config.get(TopicKeys.REPLICATION);
-        Properties admin = KafkaClients.common(config, "newswatch-bench-admin");
-        TopicCreator.ensure(admin, List.of(spec(in), spec(out)), partitions, replication, spec -> Duration.ofDays(1));
-        TopicCreator.ensure(admin, List.of(spec(middle)), 1, replication, spec -> Duration.ofDays(1));
+        TopicSetup.create(config, List.of(spec(in, TopicSpec.CONFIGURED_PARTITIONS), spec(middle, 1), spec(out, TopicSpec.CONFIGURED_PARTITIONS)));
 
         Topology t = new Topology();
         t.addSource("in", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), in);
@@ -63,8 +60,8 @@ final class PassThroughUnderTest implements Pipeline {
         watcher = new OutputWatcher(KafkaClients.consumer(config, "newswatch-bench-watcher", null), outputs);
     }
 
-    private static TopicSpec<String, byte[]> spec(String name) {
-        return new TopicSpec<>(name, Serdes.String(), Serdes.ByteArray(), false);
+    private static TopicSpec<String, byte[]> spec(String name, int partitions) {
+        return new TopicSpec<>(name, Serdes.String(), Serdes.ByteArray(), TopicSpec.Cleanup.delete(Duration.ofDays(1)), partitions);
     }
 
     @Override

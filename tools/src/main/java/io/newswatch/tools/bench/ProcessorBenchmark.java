@@ -8,6 +8,7 @@ import io.newswatch.config.TopicKeys;
 import io.newswatch.model.Article;
 import io.newswatch.processor.ArticlePipeline;
 import io.newswatch.processor.ProcessorConfig;
+import io.newswatch.processor.ProcessorFactory;
 import io.newswatch.processor.ProcessorStreams;
 import io.newswatch.processor.entities.EntityTagger;
 import io.newswatch.processor.entities.Gazetteer;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.IntFunction;
@@ -183,10 +185,10 @@ public final class ProcessorBenchmark {
                     Heap.max() >> 20, broker == null ? "cluster " + options.bootstrapServers() : "embedded broker", options.partitions(),
                     options.threads(), options.commitIntervalMs(), options.warmupSeconds(), options.maxWarmupSeconds());
             out.flush();
-            EntityTagger tagger = new GazetteerTagger(Gazetteer.loadDefault());
+            Gazetteer gazetteer = Gazetteer.loadDefault();
             List<Row> rows = new ArrayList<>();
             for (int n : options.ruleCounts()) {
-                rows.add(measure(rowConfig(config, runId + "-r" + n, dataDir), n, tagger));
+                rows.add(measure(rowConfig(config, runId + "-r" + n, dataDir), n, gazetteer));
             }
             printTable(rows);
             out.printf(Locale.ROOT, "total %.0f s%n", (System.nanoTime() - runStart) / 1e9);
@@ -206,26 +208,27 @@ public final class ProcessorBenchmark {
                 .with(TopicKeys.PARTITIONS, options.partitions(), "bench")
                 .with(ProcessorConfig.APPLICATION_ID, prefix + "-processor", "bench")
                 .with(ProcessorConfig.STATE_DIR, dataDir.resolve("streams"), "bench")
-                .with(ProcessorConfig.THREADS, options.threads(), "bench");
+                .with(ProcessorConfig.THREADS, options.threads(), "bench")
+                .withKafka(withCommitInterval(config.kafka()));
     }
 
-    private Row measure(Config config, int ruleCount, EntityTagger tagger) throws Exception {
+    private Row measure(Config config, int ruleCount, Gazetteer gazetteer) throws Exception {
         int count = options.articles() != null ? options.articles() : defaultArticles(ruleCount);
         Instant now = Instant.now();
         List<WatchRule> rules = RuleGenerator.generate(ruleCount, RULE_SEED);
         long heapBefore = Heap.live();
-        try (LuceneRuleMatcher matcher = new LuceneRuleMatcher()) {
-            long t0 = System.nanoTime();
-            matcher.register(rules);
+        long t0 = System.nanoTime();
+        try (ProcessorFactory processor = ProcessorFactory.of(config, rules, gazetteer)) {
             double registerSeconds = seconds(t0);
             long rulesHeap = Heap.live() - heapBefore;
-            ArticlePipeline pipeline = new ArticlePipeline(matcher, tagger);
+            ArticlePipeline pipeline = processor.pipeline();
+            EntityTagger tagger = new GazetteerTagger(gazetteer);
             List<Article> measured = BenchArticles.generate(count, MEASURED_SEED, "measured", now);
             out.printf(Locale.ROOT, "%n%,d rules: registered in %.1f s, +%.1f MB live heap (%.1f KB/rule); %,d measured articles%n",
                     ruleCount, registerSeconds, rulesHeap / 1e6, rulesHeap / 1024.0 / ruleCount, count);
             out.flush();
 
-            TopologyFigures topology = topology(config, rules, pipeline, measured, now);
+            TopologyFigures topology = topology(config, processor, measured, now);
             BareStages bare = new BareStages(ceilingWarmup(), BARE_MIN_MEASURE);
             BareStages.Figures analysis = bare.analysis(pipeline, measured, ROUNDS);
             out.printf(Locale.ROOT, "  bare analysis (tagging + matching, one thread): median of " + ROUNDS + " rounds %.0f art/s, %.2f CPU ms/article (%,d articles); "
@@ -245,17 +248,14 @@ public final class ProcessorBenchmark {
         }
     }
 
-    private TopologyFigures topology(Config config, List<WatchRule> rules, ArticlePipeline pipeline, List<Article> measured, Instant now)
-            throws Exception {
-        ProcessorConfig settings = ProcessorConfig.from(config);
-        try (ProcessorUnderTest processor = new ProcessorUnderTest(config, pipeline);
+    private TopologyFigures topology(Config config, ProcessorFactory factory, List<Article> measured, Instant now) throws Exception {
+        try (ProcessorUnderTest processor = new ProcessorUnderTest(config, factory);
              LoadDriver driver = new LoadDriver(producerProps(config))) {
             long t0 = System.nanoTime();
-            processor.prepare(rules);
+            processor.prepare();
             double prepareSeconds = seconds(t0);
             t0 = System.nanoTime();
-            processor.start(withCommitInterval(ProcessorStreams.analysisProperties(config, settings)),
-                    withCommitInterval(ProcessorStreams.orderedProperties(config, settings)), Duration.ofMinutes(10));
+            processor.start(Duration.ofMinutes(10));
             out.printf(Locale.ROOT, "  topology: topics created and rules published in %.1f s, RUNNING after %.1f s (rules store restored)%n",
                     prepareSeconds, seconds(t0));
             out.flush();
@@ -465,6 +465,13 @@ public final class ProcessorBenchmark {
     private Properties withCommitInterval(Properties p) {
         p.setProperty("commit.interval.ms", Integer.toString(options.commitIntervalMs()));
         return p;
+    }
+
+    /** The {@code kafka:} map with the benchmark's commit interval, which Kafka Streams takes from there. */
+    private Map<String, String> withCommitInterval(Map<String, String> kafka) {
+        Map<String, String> m = new LinkedHashMap<>(kafka);
+        m.put("commit.interval.ms", Integer.toString(options.commitIntervalMs()));
+        return m;
     }
 
     /** The ingest producer's settings (idempotent, acks=all, lz4) with batching for a burst of 5 KB records. */

@@ -1,7 +1,6 @@
-package io.newswatch.ingest.poll;
+package io.newswatch.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.newswatch.model.Validate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
