@@ -33,7 +33,8 @@ public record Match(
 
     public Match {
         Validate.notNull(article, "article");
-        rules = rules == null ? List.of() : List.copyOf(rules);
+        Validate.isTrue(rules != null && !rules.isEmpty(), "a match has at least one rule (article " + article.id() + ")");
+        rules = List.copyOf(rules);
         entities = entities == null ? List.of() : List.copyOf(entities);
     }
 

@@ -7,6 +7,7 @@ import io.newswatch.model.DeadLetter;
 import io.newswatch.model.Match;
 import io.newswatch.model.SourcePosition;
 import io.newswatch.model.topic.DeadLetters;
+import io.newswatch.processor.story.AnalysedArticle;
 import io.newswatch.processor.story.AssignedMatch;
 import io.newswatch.processor.story.AssignmentListener;
 import io.newswatch.processor.story.StoryFeatures;
@@ -161,10 +162,10 @@ public final class NewsTopology {
                     metrics.counter("newswatch.processor.rule.errors", "rule", rule).increment();
                     LOG.warn("rule {} failed on article {} ({}): {}", rule, article.id(), article.url(), why);
                 });
-                Match m = new Match(Match.SCHEMA_VERSION, article, analysis.outcome().hits(), analysis.entities(), null, null,
+                AnalysedArticle analysed = new AnalysedArticle(Match.SCHEMA_VERSION, article, analysis.outcome().hits(), analysis.entities(),
                         new SourcePosition(md.topic(), md.partition(), md.offset()), Instant.ofEpochMilli(record.timestamp()));
                 // Story features need no state: computed here, in parallel, the ordered stage only looks them up.
-                StoryInput input = new StoryInput(m, StoryFeatures.of(article, termsPerArticle));
+                StoryInput input = new StoryInput(analysed, StoryFeatures.of(article, termsPerArticle));
                 articles.increment();
                 context().forward(new Record<>(article.id(), input, record.timestamp()), "to-stories");
             } catch (RuntimeException e) {

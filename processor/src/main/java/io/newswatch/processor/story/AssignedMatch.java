@@ -2,6 +2,7 @@ package io.newswatch.processor.story;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.newswatch.model.Match;
+import io.newswatch.model.topic.JsonSerde;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import org.apache.kafka.common.serialization.Serializer;
@@ -22,6 +23,8 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public record AssignedMatch(String articleId, String storyId, String duplicateOf, boolean matched, byte[] json) {
 
+    private static final JsonSerde<Match> MATCH_JSON = new JsonSerde<>(Match.class);
+
     public AssignedMatch {
         Objects.requireNonNull(articleId, "articleId");
         Objects.requireNonNull(storyId, "storyId");
@@ -33,9 +36,13 @@ public record AssignedMatch(String articleId, String storyId, String duplicateOf
         return new AssignedMatch(input.articleId(), storyId, duplicateOf, input.matched(), withStory(input.matchJson(), storyId, duplicateOf));
     }
 
-    /** The match, read from the JSON. */
+    /**
+     * The match, read from the JSON.
+     *
+     * @throws org.apache.kafka.common.errors.SerializationException when the article matched no rule (it is no match)
+     */
     public Match match() {
-        return StoryInput.MATCH_JSON.fromBytes(json);
+        return MATCH_JSON.fromBytes(json);
     }
 
     /** Writes {@link #json()}: the value of a match record. */

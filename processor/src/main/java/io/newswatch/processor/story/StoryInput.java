@@ -1,20 +1,20 @@
 package io.newswatch.processor.story;
 
 import io.newswatch.model.EntityMention;
-import io.newswatch.model.Match;
 import io.newswatch.model.topic.JsonSerde;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * A record of the processor's internal, single-partition stories topic: an analysed article (rule hits and
+ * A record of the processor's internal, single-partition stories topic: an {@link AnalysedArticle} (rule hits and
  * entities filled, no story yet) and the {@link StoryFeatures} computed beside the analysis, so that the one
  * ordered stage only does what needs its state.
  *
- * <p>The ordered stage needs the article id, the features and the entities; the match itself only passes
- * through it. So the match is kept as the JSON it will be published as (without {@code storyId} and
- * {@code duplicateOf}), and the stage adds the story fields to those bytes ({@link AssignedMatch}) instead of
- * reading and writing the whole article again. {@link #match()} reads it when something does need the object.
+ * <p>The ordered stage needs the article id, the features and the entities; the analysed article itself only
+ * passes through it. So it is kept as the JSON it will be published as when it matched (a match without
+ * {@code storyId} and {@code duplicateOf}), and the stage adds the story fields to those bytes
+ * ({@link AssignedMatch}) instead of reading and writing the whole article again. {@link #analysed()} reads it
+ * when something does need the object.
  * See {@link StoryInputSerde} for the wire format. Internal to the processor: the format may change between
  * versions, and earlier formats are still read.
  *
@@ -22,21 +22,21 @@ import java.util.Objects;
  * read-only. Not for concurrent use.
  */
 public final class StoryInput {
-    static final JsonSerde<Match> MATCH_JSON = new JsonSerde<>(Match.class);
+    static final JsonSerde<AnalysedArticle> ANALYSED_JSON = new JsonSerde<>(AnalysedArticle.class);
 
     private final String articleId;
     private final StoryFeatures features;
     private final List<EntityMention> entities;
     private final boolean matched;
     private final byte[] matchJson;
-    private Match match;
+    private AnalysedArticle analysed;
 
     /**
      * @param articleId the article
      * @param features  its story features, or {@code null} to have the story stage compute them from the match
      * @param entities  the entities found in it
      * @param matched   whether any rule matched it
-     * @param matchJson its {@link Match} as JSON, without {@code storyId} and {@code duplicateOf}
+     * @param matchJson its {@link AnalysedArticle} as JSON
      */
     StoryInput(String articleId, StoryFeatures features, List<EntityMention> entities, boolean matched, byte[] matchJson) {
         this.articleId = Objects.requireNonNull(articleId, "articleId");
@@ -50,21 +50,13 @@ public final class StoryInput {
     }
 
     /**
-     * The input for one analysed article. Story fields already set on the match are dropped: the story stage
-     * decides them.
+     * The input for one analysed article.
      *
      * @param features its story features, or {@code null} to have the story stage compute them
      */
-    public StoryInput(Match match, StoryFeatures features) {
-        this(match.articleId(), features, match.entities(), !match.rules().isEmpty(), MATCH_JSON.toBytes(withoutStory(match)));
-        this.match = withoutStory(match);
-    }
-
-    private static Match withoutStory(Match m) {
-        if (m.storyId() == null && m.duplicateOf() == null) {
-            return m;
-        }
-        return new Match(m.schemaVersion(), m.article(), m.rules(), m.entities(), null, null, m.source(), m.matchedAt());
+    public StoryInput(AnalysedArticle analysed, StoryFeatures features) {
+        this(analysed.article().id(), features, analysed.entities(), analysed.matched(), ANALYSED_JSON.toBytes(analysed));
+        this.analysed = analysed;
     }
 
     public String articleId() {
@@ -85,21 +77,21 @@ public final class StoryInput {
         return matched;
     }
 
-    /** The match as JSON, without story fields. Shared: do not modify. */
+    /** The analysed article as JSON (a match without story fields when it matched). Shared: do not modify. */
     byte[] matchJson() {
         return matchJson;
     }
 
     /**
-     * The match, read from its JSON on first use.
+     * The analysed article, read from its JSON on first use.
      *
-     * @throws org.apache.kafka.common.errors.SerializationException if the JSON is not a valid match
+     * @throws org.apache.kafka.common.errors.SerializationException if the JSON is not a valid analysed article
      */
-    public Match match() {
-        if (match == null) {
-            match = MATCH_JSON.fromBytes(matchJson);
+    public AnalysedArticle analysed() {
+        if (analysed == null) {
+            analysed = ANALYSED_JSON.fromBytes(matchJson);
         }
-        return match;
+        return analysed;
     }
 
     @Override

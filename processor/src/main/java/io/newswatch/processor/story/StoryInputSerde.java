@@ -32,7 +32,7 @@ public final class StoryInputSerde implements Serde<StoryInput> {
     static final byte VERSION = 2;
 
     /** The JSON form of earlier versions. */
-    private record Legacy(int schemaVersion, Match match, StoryFeatures features) {
+    private record Legacy(int schemaVersion, AnalysedArticle match, StoryFeatures features) {
     }
 
     private static final JsonSerde<Legacy> LEGACY = new JsonSerde<>(Legacy.class);
@@ -107,9 +107,9 @@ public final class StoryInputSerde implements Serde<StoryInput> {
         if (legacy.match() != null) {
             return new StoryInput(legacy.match(), legacy.features());
         }
-        Match match;
+        AnalysedArticle match;
         try {
-            match = StoryInput.MATCH_JSON.fromBytes(data);
+            match = StoryInput.ANALYSED_JSON.fromBytes(data);
         } catch (SerializationException e) {
             throw new SerializationException("record is neither a story input nor a match with an article: " + e.getMessage(), e);
         }
@@ -160,7 +160,7 @@ public final class StoryInputSerde implements Serde<StoryInput> {
             }
             StoryInput input = new StoryInput(id, features, entities, matched, json);
             if (features == null) {
-                input.match(); // the story stage will need the article: fail here, where the record can be dead-lettered
+                input.analysed(); // the story stage will need the article: fail here, where the record can be dead-lettered
             }
             return input;
         } catch (BufferUnderflowException | IndexOutOfBoundsException | IllegalArgumentException | NullPointerException e) {

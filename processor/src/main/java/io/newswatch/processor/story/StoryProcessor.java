@@ -140,7 +140,7 @@ public final class StoryProcessor implements Processor<String, StoryInput, Strin
         // Features come computed from the analyse stage; a record without them (written by hand, or by an older
         // version) gets them here, with the same result.
         StoryFeatures features = input.features() != null ? input.features()
-                : StoryFeatures.of(input.match().article(), settings.termsPerArticle());
+                : StoryFeatures.of(input.analysed().article(), settings.termsPerArticle());
         Assignment a = assigner.assign(input.articleId(), features, input.entities(), Instant.ofEpochMilli(record.timestamp()));
         listener.onAssignment(input.articleId(), a);
         if (a.kind() == Assignment.Kind.EXACT_DUPLICATE) {

@@ -122,9 +122,9 @@ public final class StoryBenchmark {
             TestInputTopic<String, StoryInput> in = driver.createInputTopic("in", Serdes.String().serializer(), serde.serializer());
             for (int i = 0; i < input.size(); i++) {
                 Item item = input.get(i);
-                Match m = new Match(Match.SCHEMA_VERSION, item.article(), List.of(), item.entities(), null, null, null, START);
+                AnalysedArticle m = new AnalysedArticle(Match.SCHEMA_VERSION, item.article(), List.of(), item.entities(), null, START);
                 // As in the topology, the text features come computed from the analyse stage.
-                in.pipeInput(m.articleId(), new StoryInput(m, StoryFeatures.of(item.article(), settings.termsPerArticle())),
+                in.pipeInput(m.article().id(), new StoryInput(m, StoryFeatures.of(item.article(), settings.termsPerArticle())),
                         START.plusMillis(i * spacingMs));
             }
         }

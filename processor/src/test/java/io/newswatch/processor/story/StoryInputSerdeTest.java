@@ -23,7 +23,7 @@ class StoryInputSerdeTest {
     private static final JsonSerde<Match> MATCHES = new JsonSerde<>(Match.class);
     private final StoryInputSerde serde = new StoryInputSerde();
 
-    private static Match match(String url, boolean withRules) {
+    private static AnalysedArticle match(String url, boolean withRules) {
         Article a = Article.builder(url).feedId("wire").source("Wire \"Quoted\" Ltd")
                 .title("Cartel trains drone pilots — «entrenamiento» in Sinaloa")
                 .text("Gunmen were taught to fly FPV drones. Їхні інструктори були іноземцями. Offsets: ünïcödé.")
@@ -32,18 +32,18 @@ class StoryInputSerdeTest {
                 ? List.of(new RuleHit("drone-training", "v7", 3.0, "high",
                         List.of(new Snippet("text", 0, 35, "Gunmen were taught to fly FPV drones.", List.of(new Snippet.Span(26, 29))))))
                 : List.of();
-        return new Match(Match.SCHEMA_VERSION, a, rules,
+        return new AnalysedArticle(Match.SCHEMA_VERSION, a, rules,
                 List.of(new EntityMention("cjng", "organisation", "CJNG", 2), new EntityMention("sinaloa", "place", "Sinaloa", 1)),
-                null, null, new SourcePosition("newswatch.articles", 2, 4711), T0.plusSeconds(3));
+                new SourcePosition("newswatch.articles", 2, 4711), T0.plusSeconds(3));
     }
 
-    private static StoryFeatures features(Match m) {
+    private static StoryFeatures features(AnalysedArticle m) {
         return StoryFeatures.of(m.article(), StorySettings.defaults().termsPerArticle());
     }
 
     @Test
     void shouldReadBackWhatItWritesExactly() {
-        Match m = match("https://one.example/a", true);
+        AnalysedArticle m = match("https://one.example/a", true);
         StoryInput in = new StoryInput(m, features(m));
 
         byte[] bytes = serde.serializer().serialize("t", in);
@@ -54,40 +54,41 @@ class StoryInputSerdeTest {
         assertThat(back.features()).isEqualTo(features(m)); // signature and term weights bit for bit
         assertThat(back.entities()).isEqualTo(m.entities());
         assertThat(back.matched()).isTrue();
-        assertThat(back.match()).isEqualTo(m);
-        assertThat(bytes.length).isLessThan(MATCHES.toBytes(m).length + 2_000);
+        assertThat(back.analysed()).isEqualTo(m);
+        assertThat(bytes.length).isLessThan(MATCHES.toBytes(m.toMatch()).length + 2_000);
     }
 
     @Test
     void shouldKeepAnUnmatchedArticleAndOneWithoutFeatures() {
-        Match m = match("https://one.example/b", false);
+        AnalysedArticle m = match("https://one.example/b", false);
         StoryInput back = serde.deserializer().deserialize("t", serde.serializer().serialize("t", new StoryInput(m, null)));
 
         assertThat(back.matched()).isFalse();
         assertThat(back.features()).isNull();
-        assertThat(back.match()).isEqualTo(m);
+        assertThat(back.analysed()).isEqualTo(m);
+        assertThatThrownBy(back.analysed()::toMatch).isInstanceOf(IllegalStateException.class).hasMessageContaining("matched no rule");
     }
 
     @Test
     void shouldDropStoryFieldsTheInputMatchAlreadyHad() {
-        Match m = match("https://one.example/c", true);
+        AnalysedArticle m = match("https://one.example/c", true);
         Match decided = new Match(m.schemaVersion(), m.article(), m.rules(), m.entities(), "old-dup", "old-story", m.source(), m.matchedAt());
 
-        StoryInput in = new StoryInput(decided, features(m));
+        StoryInput in = new StoryInput(AnalysedArticle.of(decided), features(m));
 
-        assertThat(in.match()).isEqualTo(m);
+        assertThat(in.analysed()).isEqualTo(m);
         assertThat(new String(in.matchJson(), StandardCharsets.UTF_8)).doesNotContain("old-story").doesNotContain("old-dup");
     }
 
     @Test
     void shouldReadTheJsonEarlierVersionsWrote() {
-        Match m = match("https://one.example/d", true);
+        AnalysedArticle m = match("https://one.example/d", true);
         String features = new String(new JsonSerde<>(StoryFeatures.class).toBytes(features(m)), StandardCharsets.UTF_8);
-        String match = new String(MATCHES.toBytes(m), StandardCharsets.UTF_8);
+        String match = new String(MATCHES.toBytes(m.toMatch()), StandardCharsets.UTF_8);
         byte[] legacy = ("{\"schemaVersion\":1,\"match\":" + match + ",\"features\":" + features + "}").getBytes(StandardCharsets.UTF_8);
 
         StoryInput fromLegacy = serde.deserializer().deserialize("t", legacy);
-        StoryInput fromBareMatch = serde.deserializer().deserialize("t", MATCHES.toBytes(m));
+        StoryInput fromBareMatch = serde.deserializer().deserialize("t", MATCHES.toBytes(m.toMatch()));
 
         assertThat(fromLegacy).isEqualTo(new StoryInput(m, features(m)));
         assertThat(fromBareMatch).isEqualTo(new StoryInput(m, null));
@@ -113,7 +114,7 @@ class StoryInputSerdeTest {
 
     @Test
     void shouldAddTheStoryFieldsToTheMatchJson() {
-        Match m = match("https://one.example/f", true);
+        AnalysedArticle m = match("https://one.example/f", true);
         StoryInput in = new StoryInput(m, features(m));
 
         AssignedMatch first = AssignedMatch.of(in, "story-\"1\"", null);

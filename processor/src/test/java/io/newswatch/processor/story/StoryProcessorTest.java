@@ -84,7 +84,7 @@ class StoryProcessorTest {
     }
 
     private void send(Match m, Instant at) {
-        in.pipeInput(new TestRecord<>(m.articleId(), new StoryInput(m, StoryFeatures.of(m.article(), settings.termsPerArticle())), at));
+        in.pipeInput(new TestRecord<>(m.articleId(), new StoryInput(AnalysedArticle.of(m), StoryFeatures.of(m.article(), settings.termsPerArticle())), at));
     }
 
     @Test
