@@ -89,8 +89,7 @@ public final class AlertTopology {
             } catch (RuntimeException e) {
                 RecordMetadata m = context.recordMetadata().orElse(null);
                 DeadLetter dl = DeadLetters.of("alerts", m == null ? topics.matches().name() : m.topic(), m == null ? -1 : m.partition(),
-                        m == null ? -1 : m.offset(), record.key() == null ? null : record.key().getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                        record.value(), e, Instant.ofEpochMilli(record.timestamp()));
+                        m == null ? -1 : m.offset(), record.key(), record.value(), e, Instant.ofEpochMilli(record.timestamp()));
                 onBadRecord.accept(dl);
                 context.forward(new Record<>(record.key(), dl, record.timestamp()), "dlq");
                 return;

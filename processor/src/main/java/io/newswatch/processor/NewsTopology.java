@@ -16,7 +16,6 @@ import io.newswatch.processor.story.StoryInputSerde;
 import io.newswatch.processor.story.StoryProcessor;
 import io.newswatch.processor.story.StorySettings;
 import io.newswatch.model.topic.Topics;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serde;
@@ -234,8 +233,8 @@ public final class NewsTopology {
                            Record<String, byte[]> record, RuntimeException e, MeterRegistry metrics) {
         LOG.warn("dead-lettering {}-{}@{} (key {}): {}", md.topic(), md.partition(), md.offset(), record.key(), e.getMessage());
         metrics.counter("newswatch.processor.dead.letters", "topic", md.topic()).increment();
-        DeadLetter dl = DeadLetters.of("processor", md.topic(), md.partition(), md.offset(),
-                record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8), record.value(), e, Instant.ofEpochMilli(record.timestamp()));
+        DeadLetter dl = DeadLetters.of("processor", md.topic(), md.partition(), md.offset(), record.key(), record.value(), e,
+                Instant.ofEpochMilli(record.timestamp()));
         context.forward(new Record<>(record.key(), dl, record.timestamp()), "dlq");
     }
 }

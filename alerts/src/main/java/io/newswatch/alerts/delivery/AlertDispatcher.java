@@ -6,7 +6,6 @@ import io.newswatch.model.Alert;
 import io.newswatch.model.DeadLetter;
 import io.newswatch.model.topic.DeadLetters;
 import io.newswatch.model.topic.Topics;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -95,7 +94,7 @@ public final class AlertDispatcher implements Runnable, AutoCloseable {
             }
         } catch (RuntimeException e) {
             LOG.warn("unreadable alert at {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), e.getMessage());
-            deadLetter(DeadLetters.of("alerts", r.topic(), r.partition(), r.offset(), bytes(r.key()), r.value(), e, Instant.now()));
+            deadLetter(DeadLetters.of("alerts", r, e, Instant.now()));
             return;
         }
         for (AlertChannel ch : channels) {
@@ -115,8 +114,7 @@ public final class AlertDispatcher implements Runnable, AutoCloseable {
                     LOG.warn("channel {} failed alert {} (rule {}, story {}) after {} attempt(s): {}", channel.name(), alert.alertId(),
                             alert.ruleId(), alert.storyId(), attempt, e.getMessage());
                     metrics.counter("newswatch.alerts.delivery.failed", "channel", channel.name()).increment();
-                    deadLetter(DeadLetters.of("alerts:" + channel.name(), r.topic(), r.partition(), r.offset(), bytes(r.key()), r.value(), e,
-                            Instant.now()));
+                    deadLetter(DeadLetters.of("alerts:" + channel.name(), r, e, Instant.now()));
                     return;
                 }
                 Thread.sleep(retryDelay.toMillis() * (1L << (attempt - 1)));
@@ -131,10 +129,6 @@ public final class AlertDispatcher implements Runnable, AutoCloseable {
                 LOG.error("could not write dead letter for {}@{}: {}", dl.sourceTopic(), dl.offset(), ex.toString());
             }
         });
-    }
-
-    private static byte[] bytes(String s) {
-        return s == null ? null : s.getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
