@@ -59,7 +59,7 @@ public final class IngestService implements AutoCloseable {
         producerProps.setProperty("transactional.id", "newswatch-ingest-" + UUID.randomUUID());
         producer = new KafkaProducer<>(producerProps, new StringSerializer(), new ByteArraySerializer());
         producer.initTransactions();
-        ArticleExtractor extractor = Extractors.standard();
+        ArticleExtractor extractor = Extractors.counting(metrics);
         FeedPoller poller = new FeedPoller(fetcher, new StandardFeedParser(), extractor,
                 new Backoff(settings.backoffBase(), settings.backoffMax(), Backoff.Jitter.FULL, new java.util.SplittableRandom()), settings.seenPerFeed(), metrics, Clock.systemUTC());
         coordinator = new FeedCoordinator(topics, KafkaClients.consumer(config, "newswatch-ingest-state", settings.group()), feeds, poller,
