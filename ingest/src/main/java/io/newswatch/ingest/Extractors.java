@@ -1,5 +1,6 @@
 package io.newswatch.ingest;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.newswatch.ingest.extract.ArticleExtractor;
 import io.newswatch.ingest.extract.JsoupArticleExtractor;
 
@@ -13,5 +14,15 @@ public final class Extractors {
     /** The shared, thread-safe extractor. */
     public static ArticleExtractor standard() {
         return STANDARD;
+    }
+
+    /**
+     * The same extractor, counting the bodies it recovers in {@code metrics}
+     * ({@value JsoupArticleExtractor#RECOVERED}); for the long-running services.
+     *
+     * @throws NullPointerException when {@code metrics} is null
+     */
+    public static ArticleExtractor counting(MeterRegistry metrics) {
+        return new JsoupArticleExtractor(metrics);
     }
 }

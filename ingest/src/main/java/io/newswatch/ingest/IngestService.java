@@ -76,7 +76,7 @@ public final class IngestService implements AutoCloseable {
         producerProps.setProperty("transactional.id", "newswatch-ingest-" + UUID.randomUUID());
         producer = new KafkaProducer<>(producerProps, new StringSerializer(), new ByteArraySerializer());
         producer.initTransactions();
-        FeedPoller poller = new FeedPoller(fetcher, new StandardFeedParser(), Extractors.standard(),
+        FeedPoller poller = new FeedPoller(fetcher, new StandardFeedParser(), Extractors.counting(metrics),
                 new Backoff(settings.backoffBase(), settings.backoffMax(), Backoff.Jitter.FULL, new SplittableRandom()), settings.seenPerFeed(),
                 metrics, Clock.systemUTC());
         coordinator = new FeedCoordinator(TopicKeys.topics(config), KafkaClients.consumer(config, "newswatch-ingest-state", settings.group()),

@@ -110,6 +110,11 @@ final class ClassHints {
         }
     }
 
+    /** True when the ARIA role names a page landmark that is not article text (navigation, banner, search, ...). */
+    static boolean hasClutterRole(Element element) {
+        return element.hasAttr("role") && CLUTTER_ROLES.contains(element.attr("role").toLowerCase(Locale.ROOT));
+    }
+
     /** True when class, id or ARIA role name a page part that is not article text (menu, related list, ad, ...). */
     static boolean namesClutter(Element element) {
         String role = element.attr("role").toLowerCase(Locale.ROOT);

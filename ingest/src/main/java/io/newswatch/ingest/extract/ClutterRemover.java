@@ -110,6 +110,16 @@ final class ClutterRemover {
         removal.apply();
     }
 
+    /**
+     * True when {@code e} can never hold article text whatever its class says: non-text and hidden
+     * elements, page furniture tags and ARIA landmarks other than main. What the plausibility check of
+     * {@link ProseRuns} leaves out of its looser view of the page.
+     */
+    static boolean isFurniture(Element e) {
+        return NON_TEXT.contains(e.normalName()) || FURNITURE.contains(e.normalName()) || ClassHints.hasClutterRole(e)
+                || isHidden(e);
+    }
+
     static boolean isHidden(Element e) {
         if (e.hasAttr("hidden") || "true".equals(e.attr("aria-hidden"))) {
             return true;

@@ -4,9 +4,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.Predicate;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
@@ -39,6 +41,32 @@ final class TextRenderer implements NodeVisitor {
             NodeTraversor.traverse(renderer, root);
             renderer.flush();
         }
+        return renderer.blocks;
+    }
+
+    /**
+     * Renders {@code root} leaving out the elements {@code skip} accepts, with everything below them,
+     * without modifying the tree.
+     */
+    static List<TextBlock> render(Element root, Predicate<Element> skip) {
+        TextRenderer renderer = new TextRenderer();
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof Element e && e != root && skip.test(e)) {
+                    return FilterResult.SKIP_ENTIRELY;
+                }
+                renderer.head(node, depth);
+                return FilterResult.CONTINUE;
+            }
+
+            @Override
+            public FilterResult tail(Node node, int depth) {
+                renderer.tail(node, depth);
+                return FilterResult.CONTINUE;
+            }
+        }, root);
+        renderer.flush();
         return renderer.blocks;
     }
 
