@@ -17,7 +17,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "newswatch", mixinStandardHelpOptions = true, versionProvider = Newswatch.Version.class, sortOptions = false,
         description = "Streaming news monitor: feeds in, one alert per story and watch rule out.",
         subcommands = {RunCommand.class, ServiceCommands.Ingest.class, ServiceCommands.Process.class, ServiceCommands.Alerts.class,
-                ScanCommand.class, ExtractCommand.class, FeedsCommand.class, RulesCommand.class, ConfigCommand.class, EvalCommand.class, BenchCommand.class,
+                DeliveriesCommand.class, ScanCommand.class, ExtractCommand.class, FeedsCommand.class, RulesCommand.class, ConfigCommand.class, EvalCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Newswatch implements Runnable {
 

@@ -1,7 +1,6 @@
 package io.newswatch.app;
 
 import io.newswatch.alerts.AlertsService;
-import io.newswatch.alerts.delivery.LogChannel;
 import io.newswatch.app.broker.BrokerConfig;
 import io.newswatch.app.broker.EmbeddedKafkaBroker;
 import io.newswatch.config.Config;
@@ -70,7 +69,7 @@ final class RunCommand implements Callable<Integer> {
             health.put("processor", () -> processor.state().isRunningOrRebalancing());
             IngestService[] ingest = new IngestService[1];
             health.put("ingest", () -> ingest[0] != null && ingest[0].running());
-            AlertsService alerts = life.add("alerts", new AlertsService(config, List.of(new LogChannel()), metrics.registry(), metrics::scrape, health)
+            AlertsService alerts = life.add("alerts", new AlertsService(config, metrics.registry(), metrics::scrape, health)
                     .start());
             ingest[0] = life.add("ingest", new IngestService(config, metrics.registry(), extraFeeds).start());
             String api = "http://" + config.get(io.newswatch.alerts.AlertsConfig.HTTP_HOST) + ":" + alerts.port();

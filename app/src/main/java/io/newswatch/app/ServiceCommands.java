@@ -1,7 +1,6 @@
 package io.newswatch.app;
 
 import io.newswatch.alerts.AlertsService;
-import io.newswatch.alerts.delivery.LogChannel;
 import io.newswatch.config.Config;
 import io.newswatch.config.KafkaClients;
 import io.newswatch.config.TopicKeys;
@@ -128,7 +127,7 @@ final class ServiceCommands {
             Config config = config();
             RunCommand.createTopics(config);
             return serve("alerts", (life, metrics) ->
-                    life.add("alerts", new AlertsService(config, List.of(new LogChannel()), metrics.registry(), metrics::scrape, Map.of()).start()));
+                    life.add("alerts", new AlertsService(config, metrics.registry(), metrics::scrape, Map.of()).start()));
         }
     }
 }

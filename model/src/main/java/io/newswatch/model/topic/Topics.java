@@ -3,6 +3,7 @@ package io.newswatch.model.topic;
 import io.newswatch.model.Alert;
 import io.newswatch.model.Article;
 import io.newswatch.model.DeadLetter;
+import io.newswatch.model.Delivery;
 import io.newswatch.model.FeedHealth;
 import io.newswatch.model.Match;
 import io.newswatch.model.Validate;
@@ -28,6 +29,7 @@ public final class Topics {
     private final TopicSpec<String, WatchRuleRecord> rules;
     private final TopicSpec<String, String> ingestState;
     private final TopicSpec<String, FeedHealth> feedHealth;
+    private final TopicSpec<String, Delivery> deliveries;
 
     private Topics(String prefix) {
         Validate.isTrue(PREFIX.matcher(prefix).matches(),
@@ -41,6 +43,7 @@ public final class Topics {
         rules = new TopicSpec<>(prefix + ".rules", keys, new JsonSerde<>(WatchRuleRecord.class), true);
         ingestState = new TopicSpec<>(prefix + ".ingest-state", keys, Serdes.String(), true);
         feedHealth = new TopicSpec<>(prefix + ".feed-health", keys, new JsonSerde<>(FeedHealth.class), true);
+        deliveries = new TopicSpec<>(prefix + ".deliveries", keys, new JsonSerde<>(Delivery.class), true);
     }
 
     public static Topics withPrefix(String prefix) {
@@ -90,8 +93,17 @@ public final class Topics {
         return feedHealth;
     }
 
+    /**
+     * The delivery ledger, compacted, key: {@code channel/deliveryId}. One record per alert version (or digest)
+     * and channel, written once the channel accepted it or gave up. Producer and consumer: alerts (delivery),
+     * {@code newswatch alerts retry}.
+     */
+    public TopicSpec<String, Delivery> deliveries() {
+        return deliveries;
+    }
+
     /** All topics, in the order they are created. */
     public List<TopicSpec<?, ?>> all() {
-        return List.of(articles, matches, alerts, dlq, rules, ingestState, feedHealth);
+        return List.of(articles, matches, alerts, dlq, rules, ingestState, feedHealth, deliveries);
     }
 }
