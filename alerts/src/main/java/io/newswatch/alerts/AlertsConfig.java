@@ -6,6 +6,7 @@ import io.newswatch.config.ConfigType;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The alerts service's settings, read once from {@link Config}.
@@ -16,17 +17,18 @@ import java.util.List;
  * @param httpHost       address the web page and API bind to
  * @param httpPort       their port (0 = any free port)
  * @param keep           how many recent alerts the API serves from memory
- * @param deliveryGroup  consumer group of delivery; its committed offsets are what "delivered" means
+ * @param deliveryGroup  consumer group of delivery
+ * @param updateInterval shortest stream time between two versions of one alert
  */
 public record AlertsConfig(String applicationId, Path stateDir, Duration dedupRetention, String httpHost, int httpPort, int keep,
-                           String deliveryGroup) {
+                           String deliveryGroup, Duration updateInterval) {
 
     public static final ConfigKey<String> APPLICATION_ID = ConfigKey.of("alerts.applicationId", ConfigType.STRING, "newswatch-alerts",
             "Kafka Streams application id (and consumer group) of the alert raiser.");
     public static final ConfigKey<Path> STATE_DIR = ConfigKey.of("alerts.stateDir", ConfigType.PATH, Path.of("data/streams"),
             "Local state of the alert raiser (rebuilt from its changelog when lost).");
     public static final ConfigKey<Duration> DEDUP_RETENTION = ConfigKey.of("alerts.dedupRetention", ConfigType.DURATION_TYPE, Duration.ofDays(30),
-            "How long a story+rule pair that alerted is remembered; a story that resurfaces later alerts again.")
+            "How long an alerted story+rule stays open after its latest article (stream time): articles joining it within this time update the alert; a story quiet for longer that resurfaces raises a new alert.")
             .validatedBy(d -> d.toMinutes() >= 1, "must be at least 1m");
     public static final ConfigKey<String> HTTP_HOST = ConfigKey.of("alerts.http.host", ConfigType.STRING, "127.0.0.1",
             "Address the alerts API, /health and /metrics bind to; 0.0.0.0 in containers.");
@@ -35,12 +37,23 @@ public record AlertsConfig(String applicationId, Path stateDir, Duration dedupRe
     public static final ConfigKey<Integer> KEEP = ConfigKey.of("alerts.api.keep", ConfigType.INT, 10_000,
             "Recent alerts the API keeps in memory (older ones remain on the alerts topic).").validatedBy(n -> n >= 1, "must be >= 1");
     public static final ConfigKey<String> DELIVERY_GROUP = ConfigKey.of("alerts.deliveryGroup", ConfigType.STRING, "newswatch-alerts-delivery",
-            "Consumer group of alert delivery; delivery resumes after its committed offset.");
+            "Consumer group of alert delivery; it resumes after the oldest alert not yet settled on every channel, and the delivery ledger skips what was sent.");
+    public static final ConfigKey<Duration> UPDATE_INTERVAL = ConfigKey.of("alerts.updateInterval", ConfigType.DURATION_TYPE, Duration.ofMinutes(15),
+            "Shortest stream time between two versions of one alert: articles joining an alerted story within it are gathered into one follow-up.")
+            .validatedBy(d -> d.toMillis() >= 1000, "must be at least 1s");
+    public static final ConfigKey<List<Map<String, Object>>> CHANNELS = ConfigKey.of("alerts.channels", ConfigType.RECORDS,
+            List.of(Map.of("id", "log", "type", "log")),
+            "Where alerts are delivered: a list of maps, each with id, type (webhook, slack, teams, email, log) and that type's keys (README: Alert channels); ${env:VAR} in a value reads a secret from the environment.");
+    public static final ConfigKey<List<Map<String, Object>>> POLICIES = ConfigKey.of("alerts.policies", ConfigType.RECORDS, List.of(),
+            "Routing policies: which rules, severities, languages and entities go to which channels, with throttle and digest (README: Alert policies); empty = every alert to every channel.");
+    public static final ConfigKey<List<String>> EGRESS_ALLOW = ConfigKey.of("alerts.egressAllow", ConfigType.LIST, List.of(),
+            "CIDRs that webhook, Slack and Teams URLs may point to even though they are loopback, private or link-local (e.g. 10.1.2.0/24 for an internal receiver).");
 
-    public static final List<ConfigKey<?>> KEYS = List.of(APPLICATION_ID, STATE_DIR, DEDUP_RETENTION, HTTP_HOST, HTTP_PORT, KEEP, DELIVERY_GROUP);
+    public static final List<ConfigKey<?>> KEYS = List.of(APPLICATION_ID, STATE_DIR, DEDUP_RETENTION, HTTP_HOST, HTTP_PORT, KEEP, DELIVERY_GROUP,
+            UPDATE_INTERVAL, CHANNELS, POLICIES, EGRESS_ALLOW);
 
     public static AlertsConfig from(Config c) {
         return new AlertsConfig(c.get(APPLICATION_ID), c.get(STATE_DIR), c.get(DEDUP_RETENTION), c.get(HTTP_HOST), c.get(HTTP_PORT),
-                c.get(KEEP), c.get(DELIVERY_GROUP));
+                c.get(KEEP), c.get(DELIVERY_GROUP), c.get(UPDATE_INTERVAL));
     }
 }

@@ -3,20 +3,26 @@ package io.newswatch.alerts;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.newswatch.alerts.delivery.AlertChannel;
-import io.newswatch.alerts.delivery.AlertChannels;
+import io.newswatch.alerts.channel.ChannelSpec;
+import io.newswatch.alerts.channel.Channels;
 import io.newswatch.alerts.delivery.AlertDispatcher;
+import io.newswatch.alerts.delivery.DeliveryLedger;
+import io.newswatch.alerts.delivery.Policy;
 import io.newswatch.alerts.web.AlertsApi;
 import io.newswatch.alerts.web.RecentAlerts;
 import io.newswatch.config.Config;
 import io.newswatch.config.KafkaClients;
 import io.newswatch.config.TopicKeys;
 import io.newswatch.model.topic.Topics;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
@@ -32,11 +38,12 @@ public final class AlertsService implements AutoCloseable {
     private final Config config;
     private final AlertsConfig settings;
     private final Topics topics;
-    private final List<AlertChannel> channels;
+    private final List<Channels.Configured> channels;
+    private final List<Policy> policies;
     private final MeterRegistry metrics;
-    private final AlertsApi api;
     private final RecentAlerts recent;
     private final Thread recentThread;
+    private final AlertsApi api;
     private KafkaStreams raiser;
     private KafkaStreamsMetrics streamsMetrics;
     private AlertDispatcher dispatcher;
@@ -44,35 +51,54 @@ public final class AlertsService implements AutoCloseable {
     private int port = -1;
 
     /**
-     * Builds the service and its channels ({@link AlertChannels#fromConfig}); opens no connection.
+     * The service with the channels and policies of {@code alerts.channels} and {@code alerts.policies}. Builds and
+     * checks them, opens no connection ({@link #start()} does).
      *
-     * @param scrape      the Prometheus text for {@code /metrics}
-     * @param extraHealth health of the other components in this process, shown on {@code /health}
+     * @throws io.newswatch.config.ConfigException naming the key of a bad channel, secret, URL or policy
      */
     public AlertsService(Config config, MeterRegistry metrics, Supplier<String> scrape, Map<String, BooleanSupplier> extraHealth) {
-        this(config, AlertChannels.fromConfig(config), metrics, scrape, extraHealth);
+        this(config, List.of(), metrics, scrape, extraHealth);
     }
 
-    /** The service with these channels instead of the configured ones (tests, embedding). */
-    public AlertsService(Config config, List<AlertChannel> channels, MeterRegistry metrics, Supplier<String> scrape,
+    /**
+     * The service with the configured channels plus {@code extraChannels} (for embedding and tests; each gets
+     * the default retry schedule and every alert).
+     */
+    public AlertsService(Config config, List<AlertChannel> extraChannels, MeterRegistry metrics, Supplier<String> scrape,
                          Map<String, BooleanSupplier> extraHealth) {
         this.config = config;
         this.settings = AlertsConfig.from(config);
         this.topics = TopicKeys.topics(config);
-        this.channels = List.copyOf(channels);
         this.metrics = metrics;
+        List<Channels.Configured> all = new ArrayList<>(Channels.fromConfig(config, Clock.systemUTC()));
+        for (AlertChannel c : extraChannels) {
+            all.add(new Channels.Configured(new ChannelSpec(c.name(), "custom", null, true, Duration.ofSeconds(10), 8, Duration.ofSeconds(1),
+                    Duration.ofMinutes(5)), c));
+        }
+        this.channels = List.copyOf(all);
+        this.policies = Policy.fromConfig(config, channels.stream().map(c -> c.spec().id()).collect(Collectors.toSet()));
         recent = new RecentAlerts(topics, KafkaClients.consumer(config, "newswatch-alerts-view", null), settings.keep());
         recentThread = Thread.ofPlatform().name("alerts-view").daemon().unstarted(recent);
         Map<String, BooleanSupplier> health = new LinkedHashMap<>(extraHealth);
         health.put("alert-raiser", () -> raiser != null && raiser.state().isRunningOrRebalancing());
-        health.put("alert-delivery", () -> dispatcherThread != null && dispatcherThread.isAlive());
+        health.put("alert-delivery", () -> delivering("alert-delivery"));
+        for (Channels.Configured c : channels) {
+            String key = "channel:" + c.spec().id();
+            health.put(key, () -> delivering(key));
+        }
         health.put("alert-view", recentThread::isAlive);
         api = new AlertsApi(recent, health, scrape);
     }
 
-    /** Starts the raiser, delivery, the alert view and the HTTP API. */
+    private boolean delivering(String healthKey) {
+        AlertDispatcher d = dispatcher;
+        BooleanSupplier s = d == null ? null : d.health().get(healthKey);
+        return s != null && s.getAsBoolean();
+    }
+
+    /** Opens the clients and starts the raiser, delivery, the alert view and the HTTP API. */
     public AlertsService start() {
-        raiser = new KafkaStreams(AlertTopology.build(topics, settings.dedupRetention(),
+        raiser = new KafkaStreams(AlertTopology.build(topics, settings.dedupRetention(), settings.updateInterval(),
                 dl -> metrics.counter("newswatch.alerts.bad.matches").increment()),
                 KafkaClients.streams(config, settings.applicationId(), settings.stateDir(), 1));
         raiser.setUncaughtExceptionHandler(e -> {
@@ -81,8 +107,10 @@ public final class AlertsService implements AutoCloseable {
         });
         streamsMetrics = new KafkaStreamsMetrics(raiser);
         streamsMetrics.bindTo(metrics);
+        DeliveryLedger ledger = new DeliveryLedger(topics, KafkaClients.consumer(config, "newswatch-alerts-ledger", null),
+                KafkaClients.producer(config, "newswatch-alerts-ledger"), Clock.systemUTC());
         dispatcher = new AlertDispatcher(topics, KafkaClients.consumer(config, "newswatch-alerts-delivery", settings.deliveryGroup()),
-                KafkaClients.producer(config, "newswatch-alerts-dlq"), channels, metrics, Duration.ofSeconds(1));
+                KafkaClients.producer(config, "newswatch-alerts-dlq"), ledger, channels, policies, metrics, Clock.systemUTC());
         dispatcherThread = Thread.ofPlatform().name("alerts-delivery").unstarted(dispatcher);
         raiser.start();
         dispatcherThread.start();

@@ -1,15 +1,18 @@
 /**
- * The alerts service: one alert per story and rule, delivered once, and served to the desk.
+ * The alerts service: one alert per story and rule, updated as the story grows, delivered where the desk reads
+ * (package {@code delivery}, channels in {@code channel}), and served to the desk.
  *
  * <pre>
  *  newswatch.matches ──► AlertTopology (Kafka Streams, exactly_once_v2) ──► newswatch.alerts ──► AlertDispatcher ──► channels
- *                          store "alerted": window store of alert ids,                     │        (log, ...)
- *                          retention alerts.dedupRetention (30d), changelogged             └──► RecentAlerts ──► /api/alerts
+ *                          store "alerted": alert state per id (versions),                 │        (webhook, slack, teams, email, log)
+ *                          open while the story is active (alerts.dedupRetention),         │        ledger: newswatch.deliveries
+ *                          changelogged                                                    └──► RecentAlerts ──► /api/alerts
  * </pre>
  *
  * <p>Three guarantees meet here. Raising is exactly-once: the "already alerted" store and the alerts topic are
- * written in one transaction, so a crash neither loses nor doubles an alert. Delivery is at-least-once per batch
- * with committed offsets: a clean restart delivers nothing twice, a crash re-delivers at most the batch in flight.
+ * written in one transaction, so a crash neither loses nor doubles an alert. Delivery is at-least-once, deduplicated by the
+ * delivery ledger: a restart delivers nothing twice, a crash re-sends at most the notices accepted but not yet
+ * recorded, with the same idempotency keys.
  * The API view is rebuilt from the alerts topic at start and bounded by {@code alerts.api.keep}.
  */
 package io.newswatch.alerts;

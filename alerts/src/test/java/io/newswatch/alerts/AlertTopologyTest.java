@@ -37,7 +37,7 @@ class AlertTopologyTest {
         Properties p = new Properties();
         p.put("application.id", "alerts-test");
         p.put("bootstrap.servers", "unused:9092");
-        driver = new TopologyTestDriver(AlertTopology.build(topics, Duration.ofDays(30), bad::add), p);
+        driver = new TopologyTestDriver(AlertTopology.build(topics, Duration.ofDays(30), Duration.ofMinutes(15), bad::add), p);
         matches = driver.createInputTopic(topics.matches().name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
         alerts = driver.createOutputTopic(topics.alerts().name(), Serdes.String().deserializer(), topics.alerts().valueSerde().deserializer());
         dlq = driver.createOutputTopic(topics.dlq().name(), Serdes.String().deserializer(), topics.dlq().valueSerde().deserializer());
@@ -84,6 +84,42 @@ class AlertTopologyTest {
         send(match("a1", "s1", null, "drone-training"), T0);
         send(match("a2", "s1", null, "drone-training"), T0.plus(Duration.ofDays(31)));
         assertThat(alerts.readValuesToList()).extracting(Alert::articleId).containsExactly("a1", "a2");
+    }
+
+    static Match copy(String articleId, String storyId, String duplicateOf, String source, String lang, String rule) {
+        Article a = Article.builder("https://news.example/" + articleId).id(articleId).title("t " + articleId).text("body")
+                .source(source).lang(lang).fetchedAt(T0).build();
+        return new Match(Match.SCHEMA_VERSION, a, List.of(new RuleHit(rule, "v1", 1.0, "high", List.of())), List.of(), duplicateOf, storyId,
+                null, T0);
+    }
+
+    @Test
+    void shouldUpdateTheAlertOncePerIntervalWhenCopiesFromOtherOutletsJoin() {
+        send(copy("a1", "s1", null, "Wire One", "en", "drone-training"), T0);
+        send(copy("a2", "s1", "a1", "Wire Two", "en", "drone-training"), T0.plusSeconds(60));
+        send(copy("a3", "s1", "a1", "Diario Tres", "es", "drone-training"), T0.plusSeconds(120));
+        assertThat(alerts.readValuesToList()).extracting(Alert::version).containsExactly(1);
+
+        // stream time passes the interval: the gathered changes go out as one version
+        send(copy("x1", "s2", null, "Other", "en", "cartel-recruitment"), T0.plus(Duration.ofMinutes(16)));
+        List<Alert> out = alerts.readValuesToList();
+        Alert update = out.stream().filter(a -> a.storyId().equals("s1")).findFirst().orElseThrow();
+        assertThat(update.version()).isEqualTo(2);
+        assertThat(update.alertId()).isEqualTo(Alert.idFor("s1", "drone-training"));
+        assertThat(update.raisedAt()).isEqualTo(T0);
+        assertThat(update.outlets()).containsExactly("Wire One", "Wire Two", "Diario Tres");
+        assertThat(update.languages()).containsExactly("en", "es");
+        assertThat(update.articles()).isEqualTo(3);
+        assertThat(update.deliveryId()).isNotEqualTo(Alert.deliveryIdOf(update.alertId(), update.raisedAt(), 1));
+    }
+
+    @Test
+    void shouldNotUpdateWhenAJoiningArticleAddsNothing() {
+        send(copy("a1", "s1", null, "Wire One", "en", "drone-training"), T0);
+        send(copy("a2", "s1", "a1", "Wire One", "en", "drone-training"), T0.plus(Duration.ofMinutes(20)));
+        send(copy("x1", "s2", null, "Other", "en", "cartel-recruitment"), T0.plus(Duration.ofMinutes(40)));
+        assertThat(alerts.readValuesToList()).extracting(Alert::storyId, Alert::version).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("s1", 1), org.assertj.core.groups.Tuple.tuple("s2", 1));
     }
 
     @Test

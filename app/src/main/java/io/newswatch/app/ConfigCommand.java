@@ -27,7 +27,7 @@ final class ConfigCommand implements Callable<Integer> {
         Config c = parent.config(null);
         out.println("# config: " + c.source());
         for (ConfigKey<?> k : AllKeys.all()) {
-            out.printf("%-32s = %-40s # %s%n", k.name(), c.get(k), c.origin(k));
+            out.printf("%-32s = %-40s # %s%n", k.name(), k.type().print(c.get(k)), c.origin(k));
         }
         c.kafka().forEach((k, v) -> out.printf("kafka.%-26s = %-40s # kafka%n", k, k.contains("password") || k.contains("jaas") ? "****" : v));
         return 0;

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newswatch.alerts.AlertsConfig;
 import io.newswatch.alerts.AlertsService;
 import io.newswatch.alerts.delivery.AlertChannel;
+import io.newswatch.alerts.delivery.Notice;
 import io.newswatch.app.testkit.KafkaBrokerExtension;
 import io.newswatch.app.testkit.KafkaCluster;
 import io.newswatch.config.Config;
@@ -127,8 +128,8 @@ class EndToEndIT {
                 }
 
                 @Override
-                public void deliver(Alert alert) {
-                    delivered.add(alert);
+                public void deliver(Notice notice) {
+                    delivered.addAll(notice.alerts());
                 }
             };
             alerts = new AlertsService(config, List.of(recorder), metrics, () -> "", Map.of()).start();

@@ -10,7 +10,7 @@ import io.newswatch.ingest.feed.FeedSpec;
 import io.newswatch.ingest.feed.StandardFeedParser;
 import io.newswatch.ingest.fetch.Backoff;
 import io.newswatch.ingest.fetch.ConditionalFetcher;
-import io.newswatch.ingest.fetch.EgressGuard;
+import io.newswatch.net.EgressGuard;
 import io.newswatch.ingest.fetch.FetchSettings;
 import io.newswatch.ingest.poll.FeedCoordinator;
 import io.newswatch.ingest.poll.FeedPoller;

@@ -3,6 +3,10 @@ package io.newswatch.config;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.Reader;
@@ -17,6 +21,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Typed configuration, built once at start-up from a YAML file and environment overrides, then read-only.
@@ -108,6 +114,12 @@ public final class Config {
             if (entry != null || !listItems.isEmpty()) {
                 origin = entry != null ? entry.where() : raw.get(k.name() + "[0]").where();
                 value = parse(k, entry != null ? entry.text() : String.join(",", listItems), origin);
+            } else if (k.type() == ConfigType.RECORDS) {
+                Records records = records(k.name(), raw, env, origins);
+                if (records != null) {
+                    origin = records.where();
+                    value = parse(k, records.json(), origin);
+                }
             }
             values.put(k.name(), value);
             origins.put(k.name(), origin);
@@ -130,6 +142,84 @@ public final class Config {
                     + (key.rule() == null ? "is not allowed" : key.rule()));
         }
         return value;
+    }
+
+    private static final Pattern ENV_REF = Pattern.compile("\\$\\{env:([A-Za-z_][A-Za-z0-9_]*)}");
+    private static final Pattern PATH_STEP = Pattern.compile("\\[(\\d+)]|\\.([^.\\[]+)");
+
+    /**
+     * The entries {@code name[i].field...} of a list of maps in the file, as JSON text, with {@code ${env:VAR}}
+     * replaced by that variable (so secrets need not be written in the file); {@code null} when there are none.
+     * Each entry's position is kept in {@code origins} under its full name, e.g. {@code alerts.channels[1].url}.
+     */
+    private static Records records(String name, Map<String, Entry> raw, Map<String, String> env, Map<String, String> origins) {
+        ArrayNode root = JsonNodeFactory.instance.arrayNode();
+        String first = null;
+        for (Map.Entry<String, Entry> e : raw.entrySet()) {
+            if (!e.getKey().startsWith(name + "[")) {
+                continue;
+            }
+            if (first == null) {
+                first = e.getValue().where();
+            }
+            origins.put(e.getKey(), e.getValue().where());
+            String text = e.getValue().text();
+            Matcher ref = ENV_REF.matcher(text);
+            StringBuilder resolved = new StringBuilder();
+            while (ref.find()) {
+                String value = env.get(ref.group(1));
+                if (value == null) {
+                    throw new ConfigException(e.getValue().where() + ": '" + e.getKey() + "' refers to environment variable "
+                            + ref.group(1) + ", which is not set");
+                }
+                ref.appendReplacement(resolved, Matcher.quoteReplacement(value));
+            }
+            ref.appendTail(resolved);
+            put(root, e.getKey().substring(name.length()), resolved.toString());
+        }
+        return first == null ? null : new Records(root.toString(), first);
+    }
+
+    private static void put(JsonNode container, String path, String value) {
+        Matcher m = PATH_STEP.matcher(path);
+        JsonNode node = container;
+        List<String> steps = new ArrayList<>();
+        while (m.find()) {
+            steps.add(m.group(1) != null ? "#" + m.group(1) : m.group(2));
+        }
+        for (int i = 0; i < steps.size(); i++) {
+            String step = steps.get(i);
+            boolean last = i == steps.size() - 1;
+            boolean nextIsIndex = !last && steps.get(i + 1).startsWith("#");
+            if (step.startsWith("#")) {
+                ArrayNode a = (ArrayNode) node;
+                int index = Integer.parseInt(step.substring(1));
+                while (a.size() <= index) {
+                    a.addNull();
+                }
+                if (last) {
+                    a.set(index, value);
+                } else {
+                    if (a.get(index).isNull()) {
+                        a.set(index, nextIsIndex ? a.arrayNode() : a.objectNode());
+                    }
+                    node = a.get(index);
+                }
+            } else {
+                ObjectNode o = (ObjectNode) node;
+                if (last) {
+                    o.put(step, value);
+                } else {
+                    if (!o.has(step)) {
+                        o.set(step, nextIsIndex ? o.arrayNode() : o.objectNode());
+                    }
+                    node = o.get(step);
+                }
+            }
+        }
+    }
+
+    private record Records(String json, String where) {
     }
 
     private static String listParent(String name) {
@@ -230,6 +320,19 @@ public final class Config {
             throw new IllegalArgumentException("config key not declared when loading: " + key.name());
         }
         return (T) values.get(key.name());
+    }
+
+    /**
+     * Where an entry of a list of maps was written, e.g. {@code origin("alerts.channels[1].url")}: its
+     * "file:line:col", or the origin of the whole key when it came from the environment or its default.
+     */
+    public String origin(String entry) {
+        String o = origins.get(entry);
+        if (o != null) {
+            return o;
+        }
+        int bracket = entry.indexOf('[');
+        return origins.getOrDefault(bracket < 0 ? entry : entry.substring(0, bracket), "default");
     }
 
     /** Where the value of {@code key} came from: "default", "file:line:col" or "environment variable X". */

@@ -1,18 +1,18 @@
 package io.newswatch.alerts.delivery;
 
-import io.newswatch.model.Alert;
-
 /**
- * Somewhere alerts go: a log, a webhook, Slack, email. Implementations are called from one delivery thread
- * and may block; a failure is reported by throwing, and the dispatcher retries, then dead-letters.
+ * Somewhere alerts go: a log, a webhook, Slack, Teams, email. Each channel has its own delivery thread
+ * ({@link ChannelWorker}), so an implementation may block up to its own timeout; a failure is reported by
+ * throwing {@link DeliveryException}, and the worker retries with backoff, then records the failure.
+ * Implementations never log secrets or whole URLs that carry tokens.
  */
 public interface AlertChannel extends AutoCloseable {
 
-    /** A short name for logs and metrics, e.g. {@code log}, {@code webhook}. */
+    /** The channel's id from the configuration ({@code alerts.channels[].id}), for logs, metrics and the ledger. */
     String name();
 
-    /** Delivers one alert, or throws {@link DeliveryException}. */
-    void deliver(Alert alert) throws DeliveryException;
+    /** Delivers one notice (alert, follow-up or digest), or throws {@link DeliveryException}. */
+    void deliver(Notice notice) throws DeliveryException;
 
     @Override
     default void close() {

@@ -2,20 +2,32 @@ package io.newswatch.alerts.delivery;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.newswatch.alerts.channel.Channels;
 import io.newswatch.model.Alert;
 import io.newswatch.model.DeadLetter;
 import io.newswatch.model.topic.DeadLetters;
 import io.newswatch.model.topic.Topics;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -23,102 +35,270 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers each alert on {@code newswatch.alerts} to every channel, once per consumer group.
+ * Reads {@code newswatch.alerts} in the delivery group and hands each alert version to each channel's own
+ * {@link ChannelWorker}, as the {@link Router} decides: sent now, rolled into a digest, or not sent.
  *
- * <p>Offsets are committed only after a batch was handed to every channel, so a crash re-delivers at most
- * the batch in flight and a clean restart delivers nothing twice. A channel that keeps failing an alert
- * ({@value #ATTEMPTS} attempts with backoff, or a non-retryable error) dead-letters that alert with the
- * cause, and delivery moves on: one broken webhook never holds back the others.
+ * <h2>Guarantees</h2>
+ * <ul>
+ * <li>An alert is delivered only after it is committed on {@code newswatch.alerts} (read_committed).</li>
+ * <li>Skip what the {@link DeliveryLedger} holds, send what it lacks: after a crash, only the notices a channel
+ *     accepted but whose ledger record was not yet written go out again, with the same idempotency key.</li>
+ * <li>Offsets are committed only below the oldest record not yet settled on every channel ({@link OffsetTracker}),
+ *     so nothing is lost, and a slow channel holds back commits but never another channel's deliveries.</li>
+ * <li>A new channel gets alerts raised from its start on ({@code since}, or its first start as recorded in the
+ *     ledger); a new delivery group starts at the earliest channel start ({@code offsetsForTimes}), never at the
+ *     beginning of the retained history.</li>
+ * <li>Digest windows end on stream time (the newest alert's timestamp) or, when alerts stop coming, on the wall
+ *     clock; what goes into which digest depends on stream time only.</li>
+ * <li>No exception ends the loop: an unreadable record is dead-lettered, anything else is logged and the loop
+ *     goes on after a pause.</li>
+ * </ul>
  *
  * <p>Runs on its own thread ({@link #run()}); {@link #close()} from any thread stops it.
  */
 public final class AlertDispatcher implements Runnable, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AlertDispatcher.class);
-    static final int ATTEMPTS = 3;
+    /** Records waiting on channels before the loop stops reading (a dead channel's backlog is bounded by this). */
+    static final int MAX_PENDING = 20_000;
 
     private final Topics topics;
     private final KafkaConsumer<String, byte[]> consumer;
     private final KafkaProducer<String, DeadLetter> dlqProducer;
-    private final List<AlertChannel> channels;
-    private final MeterRegistry metrics;
+    private final DeliveryLedger ledger;
+    private final List<ChannelWorker> workers = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private final Router router;
+    private final Clock clock;
     private final Counter badRecords;
+    private final OffsetTracker offsets = new OffsetTracker();
+    private final Map<String, Instant> starts = new HashMap<>();
+    private final Map<String, OpenDigest> digests = new LinkedHashMap<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
-    private final Duration retryDelay;
+    private volatile boolean loopAlive;
+    private Instant streamTime = Instant.EPOCH;
 
-    public AlertDispatcher(Topics topics, Properties consumerProps, Properties producerProps, List<AlertChannel> channels,
-                           MeterRegistry metrics, Duration retryDelay) {
+    /** Alerts gathered for one digest, with the records they hold back. */
+    private static final class OpenDigest {
+        final ChannelWorker worker;
+        final Router.Decision decision;
+        final Map<String, Alert> alerts = new LinkedHashMap<>();
+        final List<Runnable> settles = new ArrayList<>();
+
+        OpenDigest(ChannelWorker worker, Router.Decision decision) {
+            this.worker = worker;
+            this.decision = decision;
+        }
+    }
+
+    public AlertDispatcher(Topics topics, Properties consumerProps, Properties producerProps, DeliveryLedger ledger,
+                           List<Channels.Configured> channels, List<Policy> policies, MeterRegistry metrics, Clock clock) {
         this.topics = topics;
         this.consumer = new KafkaConsumer<>(consumerProps, new StringDeserializer(), new ByteArrayDeserializer());
         this.dlqProducer = new KafkaProducer<>(producerProps, topics.dlq().keySerde().serializer(), topics.dlq().valueSerde().serializer());
-        this.channels = List.copyOf(channels);
-        this.metrics = metrics;
-        this.retryDelay = retryDelay;
+        this.ledger = ledger;
+        this.router = new Router(policies);
+        this.clock = clock;
+        for (Channels.Configured c : channels) {
+            workers.add(new ChannelWorker(c.spec(), c.channel(), ledger, metrics, clock));
+        }
         this.badRecords = Counter.builder("newswatch.alerts.dead.letters").description("alerts or records that could not be delivered")
                 .register(metrics);
     }
 
+    /** Health per channel ({@code channel:<id>}) and of the loop itself. */
+    public Map<String, java.util.function.BooleanSupplier> health() {
+        Map<String, java.util.function.BooleanSupplier> h = new LinkedHashMap<>();
+        h.put("alert-delivery", () -> loopAlive);
+        for (ChannelWorker w : workers) {
+            h.put("channel:" + w.id(), w::healthy);
+        }
+        return h;
+    }
+
     @Override
     public void run() {
+        loopAlive = true;
         try {
-            consumer.subscribe(List.of(topics.alerts().name()));
-            while (running.get()) {
-                ConsumerRecords<String, byte[]> batch = consumer.poll(Duration.ofMillis(500));
-                for (ConsumerRecord<String, byte[]> r : batch) {
-                    handle(r);
+            ledger.load();
+            for (ChannelWorker w : workers) {
+                starts.put(w.id(), ledger.start(w.id(), w.spec().since()));
+                Thread t = Thread.ofPlatform().name("alerts-channel-" + w.id()).daemon().start(w);
+                threads.add(t);
+            }
+            consumer.subscribe(List.of(topics.alerts().name()), new ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                    commit();
+                    offsets.forget(partitions);
                 }
-                if (!batch.isEmpty()) {
-                    dlqProducer.flush();
-                    consumer.commitSync();
+
+                @Override
+                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                    seekNewPartitions(partitions);
+                }
+            });
+            Instant lastCommit = clock.instant();
+            while (running.get()) {
+                try {
+                    ConsumerRecords<String, byte[]> batch = consumer.poll(Duration.ofMillis(200));
+                    for (ConsumerRecord<String, byte[]> r : batch) {
+                        handle(r);
+                    }
+                    closeDueDigests();
+                    flowControl();
+                    if (Duration.between(lastCommit, clock.instant()).toMillis() >= 500) {
+                        commit();
+                        lastCommit = clock.instant();
+                    }
+                } catch (WakeupException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    LOG.error("alert delivery loop error (continuing in 1 s): {}", e.toString(), e);
+                    Thread.sleep(1000);
                 }
             }
         } catch (WakeupException e) {
             if (running.get()) {
-                throw e;
+                LOG.error("alert delivery woken up unexpectedly", e);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            LOG.error("alert delivery stopped: {}", e.toString(), e);
-            throw e;
+            LOG.error("alert delivery could not start: {}", e.toString(), e);
         } finally {
+            loopAlive = false;
+            workers.forEach(ChannelWorker::stop);
+            for (Thread t : threads) {
+                try {
+                    t.join(Duration.ofSeconds(15));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            ledger.flush();
+            try {
+                commit();
+            } catch (RuntimeException e) {
+                LOG.warn("last offset commit of alert delivery failed: {}", e.toString());
+            }
             consumer.close();
         }
     }
 
-    private void handle(ConsumerRecord<String, byte[]> r) throws InterruptedException {
+    /** A partition the group never committed starts at the earliest channel start, not at the oldest alert. */
+    private void seekNewPartitions(Collection<TopicPartition> partitions) {
+        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(new java.util.HashSet<>(partitions));
+        Instant earliest = starts.values().stream().min(Instant::compareTo).orElse(clock.instant());
+        Map<TopicPartition, Long> query = new HashMap<>();
+        for (TopicPartition tp : partitions) {
+            if (committed.get(tp) == null) {
+                query.put(tp, earliest.toEpochMilli());
+            }
+        }
+        if (query.isEmpty()) {
+            return;
+        }
+        Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(query);
+        List<TopicPartition> toEnd = new ArrayList<>();
+        for (TopicPartition tp : query.keySet()) {
+            OffsetAndTimestamp o = found.get(tp);
+            if (o == null) {
+                toEnd.add(tp);
+            } else {
+                consumer.seek(tp, o.offset());
+            }
+        }
+        if (!toEnd.isEmpty()) {
+            consumer.seekToEnd(toEnd);
+        }
+        LOG.info("alert delivery starts {} new partition(s) at alerts from {} on", query.size(), earliest);
+    }
+
+    private void handle(ConsumerRecord<String, byte[]> r) {
+        TopicPartition tp = new TopicPartition(r.topic(), r.partition());
         Alert alert;
         try {
             alert = topics.alerts().valueSerde().deserializer().deserialize(r.topic(), r.value());
-            if (alert == null) {
-                return;
-            }
         } catch (RuntimeException e) {
             LOG.warn("unreadable alert at {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), e.getMessage());
-            deadLetter(DeadLetters.of("alerts", r, e, Instant.now()));
+            deadLetter(DeadLetters.of("alerts", r, e, clock.instant()));
+            offsets.read(tp, r.offset(), 0);
             return;
         }
-        for (AlertChannel ch : channels) {
-            deliver(ch, alert, r);
+        if (alert == null) {
+            offsets.read(tp, r.offset(), 0);
+            return;
+        }
+        Instant t = Instant.ofEpochMilli(r.timestamp());
+        if (t.isAfter(streamTime)) {
+            streamTime = t;
+        }
+        List<Runnable> sends = new ArrayList<>();
+        for (ChannelWorker w : workers) {
+            Instant start = starts.get(w.id());
+            if (alert.raisedAt() != null && alert.raisedAt().isBefore(start)) {
+                continue;
+            }
+            if (alert.isUpdate() && !w.spec().updates()) {
+                continue;
+            }
+            Router.Decision d = router.decide(alert, w.id(), t);
+            if (d.kind() == Router.Decision.Kind.SKIP || ledger.settled(w.id(), alert.deliveryId())) {
+                continue;
+            }
+            Runnable settle = () -> offsets.settled(tp, r.offset());
+            if (d.kind() == Router.Decision.Kind.SEND) {
+                sends.add(() -> w.submit(new ChannelWorker.Job(Notice.of(alert), settle)));
+            } else {
+                sends.add(() -> {
+                    String key = w.id() + "\u0000" + d.policy().id() + "\u0000" + d.windowStart().toEpochMilli();
+                    OpenDigest open = digests.computeIfAbsent(key, k -> new OpenDigest(w, d));
+                    open.alerts.put(alert.alertId(), alert);
+                    open.settles.add(settle);
+                });
+            }
+        }
+        offsets.read(tp, r.offset(), sends.size());
+        sends.forEach(Runnable::run);
+    }
+
+    private void closeDueDigests() {
+        Instant now = clock.instant();
+        for (Iterator<OpenDigest> it = digests.values().iterator(); it.hasNext(); ) {
+            OpenDigest d = it.next();
+            Instant end = d.decision.windowEnd();
+            if (!streamTime.isBefore(end) || !now.isBefore(end)) {
+                it.remove();
+                List<Runnable> settles = List.copyOf(d.settles);
+                List<Alert> unsent = d.alerts.values().stream().filter(a -> !ledger.settled(d.worker.id(), a.deliveryId())).toList();
+                if (unsent.isEmpty()) {
+                    settles.forEach(Runnable::run);
+                } else {
+                    Notice n = Notice.digest(d.decision.policy().id(), d.decision.windowStart(), end, unsent);
+                    d.worker.submit(new ChannelWorker.Job(n, () -> settles.forEach(Runnable::run)));
+                }
+            }
         }
     }
 
-    private void deliver(AlertChannel channel, Alert alert, ConsumerRecord<String, byte[]> r) throws InterruptedException {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                channel.deliver(alert);
-                metrics.counter("newswatch.alerts.delivered", "channel", channel.name()).increment();
-                return;
-            } catch (DeliveryException | RuntimeException e) {
-                boolean retryable = !(e instanceof DeliveryException d) || d.retryable();
-                if (!retryable || attempt >= ATTEMPTS) {
-                    LOG.warn("channel {} failed alert {} (rule {}, story {}) after {} attempt(s): {}", channel.name(), alert.alertId(),
-                            alert.ruleId(), alert.storyId(), attempt, e.getMessage());
-                    metrics.counter("newswatch.alerts.delivery.failed", "channel", channel.name()).increment();
-                    deadLetter(DeadLetters.of("alerts:" + channel.name(), r, e, Instant.now()));
-                    return;
-                }
-                Thread.sleep(retryDelay.toMillis() * (1L << (attempt - 1)));
+    /** Stops reading while channels hold too many records, so a dead channel's backlog stays bounded. */
+    private void flowControl() {
+        if (offsets.pendingCount() > MAX_PENDING) {
+            if (consumer.paused().isEmpty()) {
+                LOG.warn("alert delivery paused: {} alerts wait on channels ({})", offsets.pendingCount(),
+                        workers.stream().map(w -> w.id() + "=" + w.queued()).toList());
             }
+            consumer.pause(consumer.assignment());
+        } else if (!consumer.paused().isEmpty()) {
+            consumer.resume(consumer.paused());
+        }
+    }
+
+    private void commit() {
+        Map<TopicPartition, OffsetAndMetadata> c = offsets.committable();
+        c.keySet().retainAll(consumer.assignment());
+        if (!c.isEmpty()) {
+            consumer.commitSync(c);
         }
     }
 
@@ -137,9 +317,16 @@ public final class AlertDispatcher implements Runnable, AutoCloseable {
         consumer.wakeup();
     }
 
-    /** Closes the channels and the dead-letter producer; call after the delivery thread ended. */
+    /** Closes the channels, the ledger and the dead-letter producer; call after the delivery thread ended. */
     public void closeResources() {
         dlqProducer.close(Duration.ofSeconds(10));
-        channels.forEach(AlertChannel::close);
+        ledger.close();
+        for (ChannelWorker w : workers) {
+            try {
+                w.channelClose();
+            } catch (RuntimeException e) {
+                LOG.warn("closing channel {}: {}", w.id(), e.toString());
+            }
+        }
     }
 }

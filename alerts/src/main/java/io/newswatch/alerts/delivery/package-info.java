@@ -1,7 +1,30 @@
 /**
- * Alert delivery: {@link io.newswatch.alerts.delivery.AlertChannel} is one destination;
- * {@link io.newswatch.alerts.delivery.AlertDispatcher} reads the alerts topic in its own consumer group and hands
- * every alert to every channel, retrying with backoff and dead-lettering what keeps failing, so one broken
- * destination never holds back the others.
+ * Alert delivery: from {@code newswatch.alerts} to the channels a desk reads, never lost and never twice.
+ *
+ * <pre>
+ *  newswatch.alerts ──► AlertDispatcher ──► Router (policies: route, throttle, digest; stream time)
+ *   (read_committed,        │                  │
+ *    delivery group)        │                  ├─► ChannelWorker "desk-hook" ─ queue ─► WebhookChannel
+ *                           │                  ├─► ChannelWorker "mail"      ─ queue ─► EmailChannel
+ *                           │                  └─► open digests ──(window end)──► the channel's worker
+ *                           └── DeliveryLedger ◄── DELIVERED / FAILED per alert version and channel
+ *                               (newswatch.deliveries, compacted)
+ * </pre>
+ *
+ * <ul>
+ * <li>{@link io.newswatch.alerts.delivery.AlertDispatcher}: the loop; commits offsets only below the oldest record
+ *     not yet settled on every channel ({@code OffsetTracker}), so a crash loses nothing.</li>
+ * <li>{@link io.newswatch.alerts.delivery.DeliveryLedger}: what was delivered, per channel; a restart skips what it
+ *     holds, so the only duplicate a crash can cause is a notice accepted but not yet recorded, and it carries the
+ *     same idempotency key ({@code webhook-id}, {@code Message-ID}). It also records each channel's start.</li>
+ * <li>{@code ChannelWorker}: one thread and queue per channel, with timeout, exponential backoff with jitter,
+ *     {@code Retry-After}, a bounded number of attempts, then a {@code FAILED} record with the cause;
+ *     {@link io.newswatch.alerts.delivery.FailedDeliveries} sends those again ({@code newswatch deliveries retry}).</li>
+ * <li>{@link io.newswatch.alerts.delivery.Policy} and {@code Router}: routing, throttling and digests, decided on the
+ *     alert's stream time.</li>
+ * </ul>
+ *
+ * <p>Bounds: at most {@code MAX_PENDING} (20,000) alert records wait on channels before the loop pauses reading;
+ * the ledger in memory holds one small entry per alert version and channel on its topic.
  */
 package io.newswatch.alerts.delivery;

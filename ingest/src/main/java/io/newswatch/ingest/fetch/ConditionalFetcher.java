@@ -1,6 +1,7 @@
 package io.newswatch.ingest.fetch;
 
 import io.newswatch.ingest.fetch.FetchResult.Outcome;
+import io.newswatch.net.EgressGuard;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,5 +1,6 @@
 package io.newswatch.ingest.fetch;
 
+import io.newswatch.net.EgressGuard;
 import java.time.Duration;
 import java.util.Objects;
 

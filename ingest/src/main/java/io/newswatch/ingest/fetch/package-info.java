@@ -20,7 +20,7 @@
  *     redirects switched off, so that it can follow them itself: each hop is checked by the guard, counted,
  *     tested for loops and classified as permanent or not. Failures are values ({@link
  *     io.newswatch.ingest.fetch.FetchResult.Outcome}), because one dead feed among thousands is routine.</li>
- * <li>{@link io.newswatch.ingest.fetch.EgressGuard} keeps hostile feed content from steering requests into our
+ * <li>{@link io.newswatch.net.EgressGuard} (in {@code model}, shared with alert delivery) keeps hostile feed content from steering requests into our
  *     own network; its class comment explains why resolved addresses are not pinned and what covers that gap.
  *     The blocks it refuses are tabled in {@code SpecialAddresses}, parsed by {@code Cidr}.</li>
  * <li>{@code BodyReader} undoes gzip and deflate while streaming, with the same byte limit on the wire and after

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.newswatch.ingest.fetch.FetchResult.Outcome;
+import io.newswatch.net.EgressGuard;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.newswatch.ingest.fetch.FetchResult.Outcome;
+import io.newswatch.net.EgressGuard;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;

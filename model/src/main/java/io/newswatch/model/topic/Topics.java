@@ -4,6 +4,7 @@ import io.newswatch.config.TopicKeys;
 import io.newswatch.model.Alert;
 import io.newswatch.model.Article;
 import io.newswatch.model.DeadLetter;
+import io.newswatch.model.Delivery;
 import io.newswatch.model.FeedHealth;
 import io.newswatch.model.FeedState;
 import io.newswatch.model.Match;
@@ -34,6 +35,7 @@ public final class Topics {
     private final TopicSpec<String, FeedState> ingestState;
     private final TopicSpec<String, FeedHealth> feedHealth;
     private final TopicSpec<String, byte[]> stories;
+    private final TopicSpec<String, Delivery> deliveries;
 
     private Topics(String prefix) {
         Validate.isTrue(PREFIX.matcher(prefix).matches(),
@@ -49,6 +51,7 @@ public final class Topics {
         feedHealth = new TopicSpec<>(prefix + ".feed-health", keys, new JsonSerde<>(FeedHealth.class), Cleanup.compact());
         // One partition: the story stage must see every article in one order (see the processor's package guide).
         stories = new TopicSpec<>(prefix + ".stories", keys, Serdes.ByteArray(), Cleanup.delete(TopicKeys.STORIES_RETENTION), 1);
+        deliveries = new TopicSpec<>(prefix + ".deliveries", keys, new JsonSerde<>(Delivery.class), Cleanup.compact());
     }
 
     public static Topics withPrefix(String prefix) {
@@ -107,8 +110,17 @@ public final class Topics {
         return stories;
     }
 
+    /**
+     * The delivery ledger, compacted, key: {@code channel/deliveryId}. One record per alert version (or digest)
+     * and channel, written once the channel accepted it or gave up. Producer and consumer: alerts (delivery),
+     * {@code newswatch alerts retry}.
+     */
+    public TopicSpec<String, Delivery> deliveries() {
+        return deliveries;
+    }
+
     /** All topics, in the order they are created. */
     public List<TopicSpec<?, ?>> all() {
-        return List.of(articles, matches, alerts, dlq, rules, ingestState, feedHealth, stories);
+        return List.of(articles, matches, alerts, dlq, rules, ingestState, feedHealth, stories, deliveries);
     }
 }

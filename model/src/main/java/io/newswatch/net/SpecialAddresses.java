@@ -1,4 +1,4 @@
-package io.newswatch.ingest.fetch;
+package io.newswatch.net;
 
 import java.util.Arrays;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.newswatch.ingest.fetch;
+package io.newswatch.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

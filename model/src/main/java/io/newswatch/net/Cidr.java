@@ -1,4 +1,4 @@
-package io.newswatch.ingest.fetch;
+package io.newswatch.net;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;

@@ -1,10 +1,10 @@
-package io.newswatch.ingest.fetch;
+package io.newswatch.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.newswatch.ingest.fetch.EgressGuard.Decision;
-import io.newswatch.ingest.fetch.EgressGuard.Decision.Verdict;
+import io.newswatch.net.EgressGuard.Decision;
+import io.newswatch.net.EgressGuard.Decision.Verdict;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package io.newswatch.ingest.fetch;
+package io.newswatch.net;
 
 import java.net.InetAddress;
 import java.net.URI;
@@ -31,6 +31,8 @@ import java.util.Objects;
  * attacker's DNS server sets. Deployments must therefore not set that property (or {@code sun.net.inetaddr.ttl})
  * to 0. A network egress policy remains the real boundary; this guard keeps honest mistakes and hostile feed
  * content from reaching it.
+ *
+ * <p>Used for feed and page fetches (ingest) and for webhook, Slack and Teams URLs (alert delivery).
  *
  * <p>Immutable and thread-safe. {@link #check} blocks while the host name is resolved.
  */
@@ -70,7 +72,7 @@ public final class EgressGuard {
 
     /** Host name resolution, replaceable in tests so that names can resolve to chosen addresses. */
     @FunctionalInterface
-    interface Resolver {
+    public interface Resolver {
         InetAddress[] resolve(String host) throws UnknownHostException;
     }
 
@@ -112,7 +114,7 @@ public final class EgressGuard {
     }
 
     /** This guard with another resolver; for tests. */
-    EgressGuard withResolver(Resolver other) {
+    public EgressGuard withResolver(Resolver other) {
         return new EgressGuard(allowList, other);
     }
 
