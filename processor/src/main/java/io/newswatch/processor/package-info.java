@@ -3,8 +3,15 @@
  * story at a time. {@link io.newswatch.processor.NewsTopology} builds the topologies as pure functions
  * ({@code build} is both stages in one, as tests drive them); {@link io.newswatch.processor.ProcessorStreams} runs
  * them as the analysis application ({@code processor.applicationId}, {@code processor.threads} threads) and the
- * ordered application ({@code processor.applicationId + "-ordered"}, one thread), and
- * {@link io.newswatch.processor.ProcessorService} is the only place that starts them.
+ * ordered application ({@code processor.applicationId + "-ordered"}, one thread).
+ *
+ * <h2>Building it</h2>
+ * {@link io.newswatch.processor.ProcessorFactory} is the one place that builds the processor from {@code Config}:
+ * rules (validated), gazetteer, the analysis pipeline, the story settings and the two applications. The service
+ * ({@link io.newswatch.processor.ProcessorService}, which publishes the rules and starts the applications in
+ * {@code start()}), {@code scan} (the pipeline and an in-memory story assigner), the benchmarks and the tests all
+ * use it, so each runs exactly the code and settings of production. Nothing it builds touches Kafka until started;
+ * the topics are created beforehand from their specs in {@code Topics}.
  *
  * <h2>Topology</h2>
  * <pre>
@@ -14,8 +21,9 @@
  *   [analyze]  parse Article ─ bad record ─────────────────────────────────────┐
  *        │     entities (gazetteer), then watch rules (Lucene Monitor)          │
  *        │     a rule failing on this article: logged + counted, others match   │
+ *        │     every article, as an AnalysedArticle (rules possibly none)       │
  *        ▼                                                                      │
- *  newswatch-processor-stories (1 partition: one total order of all articles)   │
+ *  newswatch.stories (1 partition: one total order of all articles)             │
  *        │                                                                      │
  *        ▼                                                                      │
  *   [decode] ─ bad record ──────────────────────────────────────────────────────┤
