@@ -32,19 +32,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Builds the processor's topology; see the package documentation for the diagram, the stores and the
- * error routing. A pure function of its arguments: no I/O, no clock reads, no {@code KafkaStreams}.
+ * error routing. A pure function of its arguments: no I/O, no clock reads, no {@code KafkaStreams}. Internal:
+ * {@link ProcessorFactory} builds the running applications from it.
  */
-public final class NewsTopology {
+final class NewsTopology {
     private static final Logger LOG = LoggerFactory.getLogger(NewsTopology.class);
 
     /** The global store holding the rule set read from the rules topic. */
-    public static final String RULES_STORE = "rules";
+    static final String RULES_STORE = "rules";
 
     /**
      * The dedup and story stage: a processor from {@link StoryInput} to {@link AssignedMatch}, the stores it uses, and the
      * settings with which the analyse stage computes each article's {@link StoryFeatures}.
      */
-    public record StoryStage(ProcessorSupplier<String, StoryInput, String, AssignedMatch> processor, List<StoreBuilder<?>> stores,
+    record StoryStage(ProcessorSupplier<String, StoryInput, String, AssignedMatch> processor, List<StoreBuilder<?>> stores,
                              StorySettings settings) {
         public StoryStage {
             stores = List.copyOf(stores);
@@ -53,7 +54,7 @@ public final class NewsTopology {
         }
 
         /** The standard stage: a {@link StoryProcessor} with these settings and its stores. */
-        public static StoryStage of(StorySettings settings, AssignmentListener listener) {
+        static StoryStage of(StorySettings settings, AssignmentListener listener) {
             return new StoryStage(() -> new StoryProcessor(settings, listener), List.of(StoryProcessor.storeBuilders(settings)), settings);
         }
     }
@@ -70,7 +71,7 @@ public final class NewsTopology {
      * @param stories  the dedup and story stage
      * @param metrics  where counters go
      */
-    public static Topology build(Topics topics, ArticlePipeline pipeline, StoryStage stories, MeterRegistry metrics) {
+    static Topology build(Topics topics, ArticlePipeline pipeline, StoryStage stories, MeterRegistry metrics) {
         Topology t = new Topology();
         addAnalysis(t, topics, pipeline, stories, metrics);
         addOrdered(t, topics, stories, metrics);
@@ -83,7 +84,7 @@ public final class NewsTopology {
      * Stage 1, parallel per article partition: read, analyse, hand every article to the ordered stage through the
      * stories topic. Also holds the rules' global table.
      */
-    public static Topology analysis(Topics topics, ArticlePipeline pipeline, StoryStage stories, MeterRegistry metrics) {
+    static Topology analysis(Topics topics, ArticlePipeline pipeline, StoryStage stories, MeterRegistry metrics) {
         Topology t = new Topology();
         addAnalysis(t, topics, pipeline, stories, metrics);
         addDeadLetters(t, topics, "analyze");
@@ -92,7 +93,7 @@ public final class NewsTopology {
     }
 
     /** Stage 2, one partition so that dedup and story ids are a deterministic function of the input order. */
-    public static Topology ordered(Topics topics, StoryStage stories, MeterRegistry metrics) {
+    static Topology ordered(Topics topics, StoryStage stories, MeterRegistry metrics) {
         Topology t = new Topology();
         addOrdered(t, topics, stories, metrics);
         addDeadLetters(t, topics, "decode");
