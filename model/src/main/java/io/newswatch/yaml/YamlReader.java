@@ -42,9 +42,9 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * checks its own keys and values and names the spot of every error.
  *
  * <p>It reads plain data only, and refuses with a position what would otherwise be misread silently:
- * anchors and aliases ({@code &q} / {@code *q}), merge keys ({@code <<:}), a key written twice in one map, a key
- * that is a map or a list, tags other than YAML's own scalar, list and map tags, and a second document
- * ({@code ---}).
+ * aliases ({@code *q}; an anchor {@code &q} alone changes nothing and is allowed), merge keys ({@code <<:}), a
+ * key written twice in one map, a key that is a map or a list, tags other than YAML's own scalar, list and map
+ * tags, and a second document ({@code ---}).
  *
  * <p>Bounds, checked before the work they protect, each refused with a {@link YamlException} naming the source
  * and, where there is one, the position:
@@ -303,13 +303,10 @@ public final class YamlReader {
             };
         }
 
-        /** Counts the node and refuses anchors and foreign tags. */
+        /** Counts the node and refuses foreign tags. An anchor ({@code &q}) alone changes nothing, so it may stay. */
         private void checkNode(NodeEvent e, Set<String> allowedTags) {
             if (++nodes > MAX_NODES) {
-                throw error(e.getStartMark(), "more than " + MAX_NODES + " keys and values; a YAML file is limited to " + MAX_NODES);
-            }
-            if (e.getAnchor() != null) {
-                throw error(e.getStartMark(), "YAML anchors (&" + e.getAnchor() + ") and aliases are not supported; write the value out in full");
+                throw error(e.getStartMark(), "more than " + MAX_NODES + " keys, values, maps and lists; a YAML file is limited to " + MAX_NODES);
             }
             String tag = e instanceof ScalarEvent s ? s.getTag() : ((CollectionStartEvent) e).getTag();
             if (tag != null && !allowedTags.contains(tag)) {
