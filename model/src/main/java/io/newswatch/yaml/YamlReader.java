@@ -50,17 +50,22 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * <ul>
  *   <li>{@value #MAX_BYTES} bytes per file (4 MiB): a regular file's size is checked before it is opened, and
  *       no more than one byte past the bound is ever read from a stream;</li>
- *   <li>{@value #MAX_VALUE_CHARS} characters per value (64 Ki);</li>
+ *   <li>{@value #MAX_LINE_CHARS} characters per line (64 Ki), checked on the text before it is parsed:
+ *       SnakeYAML's reader copies its window on every kilobyte it looks ahead, so scanning to the end of one
+ *       huge line or word costs the square of its length (a 4 MB word took 12 s);</li>
+ *   <li>{@value #MAX_VALUE_CHARS} characters per value (64 Ki; a value over several lines is counted whole);</li>
  *   <li>{@value #MAX_DEPTH} levels of nested maps and lists;</li>
  *   <li>{@value #MAX_NODES} nodes (keys, values, maps and lists) per file.</li>
  * </ul>
- * Parsing is SnakeYAML's event parser, linear in the input; the tree is built without recursion, so neither
- * time, memory nor stack depth depends on more than the bounds above. Text must be UTF-8 (a leading BOM is
+ * With lines bounded, parsing with SnakeYAML's event parser takes time linear in the file's size; the tree is
+ * built without recursion, so neither time, memory nor stack depth grows past what the bounds above allow. Text must be UTF-8 (a leading BOM is
  * skipped). Stateless and thread-safe.
  */
 public final class YamlReader {
     /** Largest file read, in bytes. */
     public static final int MAX_BYTES = 4 * 1024 * 1024;
+    /** Longest line, in characters. */
+    public static final int MAX_LINE_CHARS = 64 * 1024;
     /** Longest value (scalar), in characters. */
     public static final int MAX_VALUE_CHARS = 64 * 1024;
     /** Deepest nesting of maps and lists. */
@@ -193,6 +198,7 @@ public final class YamlReader {
         }
 
         Optional<YamlNode> build() {
+            checkLines();
             LoaderOptions options = new LoaderOptions();
             options.setCodePointLimit(MAX_BYTES);
             options.setNestingDepthLimit(MAX_DEPTH + 1);
@@ -224,6 +230,26 @@ public final class YamlReader {
                 throw syntaxError(e);
             } catch (YAMLException e) {
                 throw new YamlException(source, "not valid YAML: " + firstLine(e.getMessage()), e);
+            }
+        }
+
+        /** Refuses a line longer than {@link #MAX_LINE_CHARS}, counting line breaks as YAML does. */
+        private void checkLines() {
+            int line = 1;
+            int start = 0;
+            for (int i = 0; i <= text.length(); i++) {
+                char c = i < text.length() ? text.charAt(i) : '\n';
+                if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                    if (i - start > MAX_LINE_CHARS) {
+                        throw new YamlException(new YamlPosition(source, line, 1), "line " + line + " is " + (i - start)
+                                + " characters long; lines and values are limited to " + MAX_LINE_CHARS + " characters");
+                    }
+                    if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                        i++;
+                    }
+                    line++;
+                    start = i + 1;
+                }
             }
         }
 

@@ -91,7 +91,7 @@ class ConfigHostileYamlTest {
         assertThat(load("ingest:\n  pollInterval: " + "9".repeat(16 * 1024 * 1024) + "\n"))
                 .isEqualTo("newswatch.yaml: the file is too large (16777241 bytes); YAML files are limited to 4 MiB (4194304 bytes)");
         assertThat(load("ingest:\n  pollInterval: " + "9".repeat(70_000) + "s\n"))
-                .isEqualTo("newswatch.yaml:2:17: a value of 70001 characters; values are limited to 65536 characters");
+                .isEqualTo("newswatch.yaml:2:1: line 2 is 70017 characters long; lines and values are limited to 65536 characters");
     }
 
     @Test

@@ -79,7 +79,7 @@ class FeedListHostileYamlTest {
         assertThat(load(head + "x".repeat(16 * 1024 * 1024) + "\n")).isEqualTo("feeds.yaml: the file is too large ("
                 + Files.size(dir.resolve("feeds.yaml")) + " bytes); YAML files are limited to 4 MiB (4194304 bytes)");
         assertThat(load(head + "x".repeat(70_000) + "\n"))
-                .isEqualTo("feeds.yaml:4:13: a value of 70000 characters; values are limited to 65536 characters");
+                .isEqualTo("feeds.yaml:4:1: line 4 is 70012 characters long; lines and values are limited to 65536 characters");
     }
 
     @Test

@@ -35,8 +35,8 @@ import java.util.stream.Stream;
  * {@code languages} (a list such as {@code [en, es]}; empty or absent means all), {@code severity}
  * ({@code low}, {@code medium}, {@code high}, {@code critical}; default {@code medium}) and {@code tags}.
  * {@code #} starts a comment. Unknown keys, repeated keys and ids used twice (in one file or across the
- * files of a directory) are errors. Files are read by {@link YamlReader}: at most 4 MiB each, values of at most
- * 64 Ki characters, and no aliases, merge keys or second documents (see there for every bound).
+ * files of a directory) are errors. Files are read by {@link YamlReader}: at most 4 MiB each, lines and values
+ * of at most 64 Ki characters, and no aliases, merge keys or second documents (see there for every bound).
  *
  * <pre>{@code
  * rules:

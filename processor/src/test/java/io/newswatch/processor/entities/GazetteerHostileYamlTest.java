@@ -76,7 +76,7 @@ class GazetteerHostileYamlTest {
         assertThatThrownBy(() -> Gazetteer.load(huge))
                 .hasMessage(huge + ": the file is too large (" + Files.size(huge) + " bytes); YAML files are limited to 4 MiB (4194304 bytes)");
         assertThatThrownBy(() -> Gazetteer.parse(head + "Kyiv".repeat(20_000) + "\n", "gaz.yaml"))
-                .hasMessage("gaz.yaml:4:11: a value of 80000 characters; values are limited to 65536 characters");
+                .hasMessage("gaz.yaml:4:1: line 4 is 80010 characters long; lines and values are limited to 65536 characters");
     }
 
     @Test

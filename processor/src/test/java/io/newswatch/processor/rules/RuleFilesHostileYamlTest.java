@@ -97,11 +97,13 @@ class RuleFilesHostileYamlTest {
     void shouldRefuseHugeFilesAndQueries() throws Exception {
         String head = "rules:\n  - id: a\n    query: ";
         Path huge = write("huge.yaml", head + "drone ".repeat(3 * 1024 * 1024) + "\n");
-        Path long1 = write("long.yaml", head + "drone ".repeat(12_000) + "\n");
+        Path longLine = write("line.yaml", head + "drone ".repeat(12_000) + "\n");
+        Path longBlock = write("block.yaml", head + "|\n" + "      drone AND cartel\n".repeat(4_000));
 
         assertThat(problems(huge)).containsExactly("huge.yaml: the file is too large (" + Files.size(huge)
                 + " bytes); YAML files are limited to 4 MiB (4194304 bytes)");
-        assertThat(problems(long1)).containsExactly("long.yaml:3:12: a value of 71999 characters; values are limited to 65536 characters");
+        assertThat(problems(longLine)).containsExactly("line.yaml:3:1: line 3 is 72011 characters long; lines and values are limited to 65536 characters");
+        assertThat(problems(longBlock)).containsExactly("block.yaml:3:12: a value of 68000 characters; values are limited to 65536 characters");
     }
 
     @Test
