@@ -188,8 +188,10 @@ public final class Config {
                 }
             }
             case YamlScalar scalar -> {
-                if (!scalar.isNull()) { // "key:" with no value means "use the default"
-                    out.put(name, new Entry(scalar.text(), at.toString()));
+                // "key:" with no value means "use the default"
+                Entry first = scalar.isNull() ? null : out.putIfAbsent(name, new Entry(scalar.text(), at.toString()));
+                if (first != null) { // "a.b: x" and "a: {b: y}" are two YAML keys but one config key
+                    throw new ConfigException(at + ": '" + name + "' is set twice (first at " + first.where() + ")");
                 }
             }
         }

@@ -65,6 +65,15 @@ class ConfigHostileYamlTest {
     }
 
     @Test
+    void shouldRefuseAKeySetTwiceOnceDottedAndOnceNested() throws Exception {
+        assertThat(load("""
+                ingest.pollInterval: 5m
+                ingest:
+                  pollInterval: 10m
+                """)).isEqualTo("newswatch.yaml:3:3: 'ingest.pollInterval' is set twice (first at newswatch.yaml:1:1)");
+    }
+
+    @Test
     void shouldRefuseAMergedBlock() throws Exception {
         assertThat(load("""
                 defaults: &d
