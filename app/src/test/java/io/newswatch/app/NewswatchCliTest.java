@@ -63,6 +63,21 @@ class NewswatchCliTest {
     }
 
     @Test
+    void shouldExitTwoNamingTheKeyOfAValueOutOfRangeOrAnAlias() throws Exception {
+        Path overflow = dir.resolve("overflow.yaml");
+        Files.writeString(overflow, "topics:\n  dlq:\n    retention: 99999999999999999d\n");
+        Path alias = dir.resolve("alias.yaml");
+        Files.writeString(alias, "topics:\n  prefix: &p news\nalerts:\n  applicationId: *p\n");
+
+        Result r = run("--config", overflow.toString(), "config");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("overflow.yaml:3:5: invalid value for 'topics.dlq.retention' (duration): out of range: '99999999999999999d'");
+        Result a = run("--config", alias.toString(), "config");
+        assertThat(a.code()).isEqualTo(2);
+        assertThat(a.err()).contains("alias.yaml:4:18: YAML aliases (*p) are not supported");
+    }
+
+    @Test
     void shouldRefuseToRunAServiceWithoutKafka() throws Exception {
         Path cfg = dir.resolve("empty.yaml");
         Files.writeString(cfg, "");

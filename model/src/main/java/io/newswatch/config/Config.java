@@ -1,16 +1,17 @@
 package io.newswatch.config;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.newswatch.yaml.YamlException;
+import io.newswatch.yaml.YamlList;
+import io.newswatch.yaml.YamlMap;
+import io.newswatch.yaml.YamlNode;
+import io.newswatch.yaml.YamlPosition;
+import io.newswatch.yaml.YamlReader;
+import io.newswatch.yaml.YamlScalar;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -98,7 +100,7 @@ public final class Config {
             } else if (var.startsWith("NEWSWATCH_KAFKA_")) {
                 kafka.put(var.substring("NEWSWATCH_KAFKA_".length()).toLowerCase(Locale.ROOT).replace('_', '.'), e.getValue());
             } else if (envByName.containsKey(var)) {
-                raw.put(envByName.get(var), new Entry(e.getValue(), null, "environment variable " + var));
+                raw.put(envByName.get(var), new Entry(e.getValue(), "environment variable " + var));
             } else if (var.startsWith("NEWSWATCH_") && !IGNORED_ENV.contains(var)) {
                 throw new ConfigException("environment variable " + var + " sets no known key" + suggestion(var, envByName.keySet())
                         + ". Unset it, or see the README's configuration table.");
@@ -137,7 +139,13 @@ public final class Config {
         } catch (IllegalArgumentException e) {
             throw new ConfigException(where + ": invalid value for '" + key.name() + "' (" + key.type().name() + "): " + e.getMessage());
         }
-        if (!key.validator().test(value)) {
+        boolean valid;
+        try {
+            valid = key.validator().test(value);
+        } catch (RuntimeException e) { // e.g. an ArithmeticException from a check on a huge value
+            throw new ConfigException(where + ": invalid value for '" + key.name() + "': '" + text + "' is out of range", e);
+        }
+        if (!valid) {
             throw new ConfigException(where + ": invalid value for '" + key.name() + "': '" + text + "' "
                     + (key.rule() == null ? "is not allowed" : key.rule()));
         }
@@ -236,49 +244,47 @@ public final class Config {
     }
 
     private static void readYaml(Path file, Map<String, Entry> out) {
-        YAMLFactory factory = YAMLFactory.builder().build();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             JsonParser p = factory.createParser(reader)) {
-            JsonToken first = p.nextToken();
-            if (first == null) {
-                return; // empty file: all defaults
-            }
-            if (first != JsonToken.START_OBJECT) {
-                throw new ConfigException(where(file, p.currentLocation()) + ": the config file must be a YAML map of keys");
-            }
-            readObject(file, p, "", out);
+        Optional<YamlNode> root;
+        try {
+            root = YamlReader.read(file);
         } catch (IOException e) {
-            throw new ConfigException(file + ": not valid YAML: " + e.getMessage().lines().findFirst().orElse(""), e);
+            throw new ConfigException(file + ": cannot read the config file: " + e.getMessage(), e);
+        } catch (YamlException e) {
+            throw new ConfigException(e.getMessage(), e);
+        }
+        if (root.isEmpty() || root.get() instanceof YamlScalar s && s.isNull()) {
+            return; // empty file: all defaults
+        }
+        if (!(root.get() instanceof YamlMap map)) {
+            throw new ConfigException(root.get().position() + ": the config file must be a YAML map of keys");
+        }
+        readMap(map, "", out);
+    }
+
+    private static void readMap(YamlMap map, String prefix, Map<String, Entry> out) {
+        for (YamlMap.Entry e : map.entries()) {
+            readValue(e.value(), prefix + e.name(), e.key().position(), out);
         }
     }
 
-    private static void readObject(Path file, JsonParser p, String prefix, Map<String, Entry> out) throws IOException {
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = prefix + p.currentName();
-            JsonLocation at = p.currentTokenLocation();
-            JsonToken t = p.nextToken();
-            readValue(file, p, t, name, at, out);
-        }
-    }
-
-    private static void readValue(Path file, JsonParser p, JsonToken t, String name, JsonLocation at, Map<String, Entry> out) throws IOException {
-        if (t == JsonToken.START_OBJECT) {
-            readObject(file, p, name + ".", out);
-        } else if (t == JsonToken.START_ARRAY) {
-            int i = 0;
-            JsonToken item;
-            while ((item = p.nextToken()) != JsonToken.END_ARRAY) {
-                readValue(file, p, item, name + "[" + i++ + "]", p.currentTokenLocation(), out);
+    /** Flattens {@code node} into dotted names ({@code a.b}) and list indexes ({@code a[0]}); {@code at} is where it is named. */
+    private static void readValue(YamlNode node, String name, YamlPosition at, Map<String, Entry> out) {
+        switch (node) {
+            case YamlMap map -> readMap(map, name + ".", out);
+            case YamlList list -> {
+                for (int i = 0; i < list.items().size(); i++) {
+                    YamlNode item = list.items().get(i);
+                    readValue(item, name + "[" + i + "]", item.position(), out);
+                }
             }
-        } else if (t == JsonToken.VALUE_NULL) {
-            // "key:" with no value means "use the default"
-        } else {
-            out.put(name, new Entry(p.getText(), file, where(file, at)));
+            case YamlScalar scalar -> {
+                // "key:" with no value means "use the default"
+                Entry first = scalar.isNull() ? null : out.putIfAbsent(name, new Entry(scalar.text(), at.toString()));
+                if (first != null) { // "a.b: x" and "a: {b: y}" are two YAML keys but one config key
+                    throw new ConfigException(at + ": '" + name + "' is set twice (first at " + first.where() + ")");
+                }
+            }
         }
-    }
-
-    private static String where(Path file, JsonLocation at) {
-        return file + ":" + at.getLineNr() + ":" + at.getColumnNr();
     }
 
     private static String suggestion(String name, Set<String> known) {
@@ -364,6 +370,6 @@ public final class Config {
         return source;
     }
 
-    private record Entry(String text, Path file, String where) {
+    private record Entry(String text, String where) {
     }
 }

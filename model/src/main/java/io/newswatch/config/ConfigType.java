@@ -1,8 +1,11 @@
 package io.newswatch.config;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
+import io.newswatch.yaml.YamlException;
+import io.newswatch.yaml.YamlList;
+import io.newswatch.yaml.YamlMap;
+import io.newswatch.yaml.YamlNode;
+import io.newswatch.yaml.YamlReader;
+import io.newswatch.yaml.YamlScalar;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -23,28 +26,25 @@ import java.util.regex.Pattern;
  */
 public final class ConfigType<T> {
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+    private static final Pattern INTEGER = Pattern.compile("[-+]?\\d+");
+    /** The longest duration accepted: {@code Long.MAX_VALUE} milliseconds, in whole days. */
+    static final String MAX_DURATION_TEXT = "106751991167d";
 
     public static final ConfigType<String> STRING = new ConfigType<>("string", s -> s);
-    public static final ConfigType<Integer> INT = new ConfigType<>("integer", s -> {
-        try {
-            return Integer.valueOf(s.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("not an integer: '" + s + "'");
-        }
-    });
-    public static final ConfigType<Long> LONG = new ConfigType<>("integer", s -> {
-        try {
-            return Long.valueOf(s.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("not an integer: '" + s + "'");
-        }
-    });
+    /** A whole number from -2147483648 to 2147483647. */
+    public static final ConfigType<Integer> INT = new ConfigType<>("integer",
+            s -> (int) parseInteger(s, Integer.MIN_VALUE, Integer.MAX_VALUE));
+    /** A whole number from -9223372036854775808 to 9223372036854775807. */
+    public static final ConfigType<Long> LONG = new ConfigType<>("integer", s -> parseInteger(s, Long.MIN_VALUE, Long.MAX_VALUE));
     public static final ConfigType<Boolean> BOOLEAN = new ConfigType<>("boolean", s -> switch (s.strip().toLowerCase(Locale.ROOT)) {
         case "true", "yes", "on" -> true;
         case "false", "no", "off" -> false;
         default -> throw new IllegalArgumentException("not a boolean (true/false): '" + s + "'");
     });
-    /** {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 7d}, or ISO-8601 such as {@code PT5M}. */
+    /**
+     * {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 7d}, or ISO-8601 such as {@code PT5M}; at most
+     * {@value #MAX_DURATION_TEXT} (the longest span a count of milliseconds holds), so no later arithmetic overflows.
+     */
     public static final ConfigType<Duration> DURATION_TYPE = new ConfigType<>("duration", ConfigType::parseDuration);
     public static final ConfigType<Path> PATH = new ConfigType<>("path", s -> Path.of(s.strip()));
     /** A comma-separated text or a YAML list. */
@@ -67,7 +67,6 @@ public final class ConfigType<T> {
     public static final ConfigType<List<Map<String, Object>>> RECORDS = new ConfigType<>("list of maps", ConfigType::parseRecords,
             ConfigType::maskRecords);
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Set<String> SECRET_FIELDS = Set.of("secret", "secrets", "password");
 
     private final String name;
@@ -91,12 +90,27 @@ public final class ConfigType<T> {
         return value == null ? "null" : printer.apply(typed);
     }
 
+    /** A YAML node as plain values: maps, lists and text ({@code null} for a null scalar). */
+    private static Object plain(YamlNode node) {
+        return switch (node) {
+            case YamlScalar s -> s.isNull() ? null : s.text();
+            case YamlList l -> l.items().stream().map(ConfigType::plain).toList();
+            case YamlMap m -> {
+                Map<String, Object> out = new LinkedHashMap<>();
+                m.entries().forEach(e -> out.put(e.name(), plain(e.value())));
+                yield out;
+            }
+        };
+    }
+
     private static List<Map<String, Object>> parseRecords(String text) {
+        // The same reader as the config file (bounds, no aliases or repeated keys), so an environment variable is no
+        // way around them; JSON is YAML.
         Object tree;
         try {
-            tree = YAML.readValue(text, Object.class);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("not a list of maps (YAML or JSON): " + e.getMessage().lines().findFirst().orElse(""));
+            tree = YamlReader.parse(text, "value").map(ConfigType::plain).orElse(null);
+        } catch (YamlException e) {
+            throw new IllegalArgumentException("not a list of maps (YAML or JSON): " + e.getMessage());
         }
         if (tree == null) {
             return List.of();
@@ -159,26 +173,63 @@ public final class ConfigType<T> {
         return parser.apply(text);
     }
 
+    static long parseInteger(String text, long min, long max) {
+        String s = text.strip();
+        if (!INTEGER.matcher(s).matches()) {
+            throw new IllegalArgumentException("not an integer: '" + text + "'");
+        }
+        try {
+            long n = Long.parseLong(s);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException tooManyDigits) {
+            // out of range, reported below
+        }
+        throw new IllegalArgumentException("out of range: '" + text + "' (an integer from " + min + " to " + max + ")");
+    }
+
     static Duration parseDuration(String text) {
         String s = text.strip();
+        Duration d;
         if (s.startsWith("P") || s.startsWith("p")) {
             try {
-                return Duration.parse(s.toUpperCase(Locale.ROOT));
+                d = Duration.parse(s.toUpperCase(Locale.ROOT));
             } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("not a duration: '" + text + "'");
+                throw new IllegalArgumentException(e.getCause() instanceof ArithmeticException || e.getCause() instanceof NumberFormatException
+                        ? outOfRange(text) : notADuration(text));
+            }
+        } else {
+            Matcher m = DURATION.matcher(s);
+            if (!m.matches()) {
+                throw new IllegalArgumentException(notADuration(text));
+            }
+            try {
+                long n = Long.parseLong(m.group(1));
+                d = switch (m.group(2)) {
+                    case "ms" -> Duration.ofMillis(n);
+                    case "s" -> Duration.ofSeconds(n);
+                    case "m" -> Duration.ofMinutes(n);
+                    case "h" -> Duration.ofHours(n);
+                    default -> Duration.ofDays(n);
+                };
+            } catch (NumberFormatException | ArithmeticException e) {
+                throw new IllegalArgumentException(outOfRange(text));
             }
         }
-        Matcher m = DURATION.matcher(s);
-        if (!m.matches()) {
-            throw new IllegalArgumentException("not a duration (e.g. 500ms, 30s, 5m, 2h, 7d): '" + text + "'");
+        try {
+            d.toMillis(); // every user of a duration may ask for its milliseconds
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException(outOfRange(text));
         }
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "ms" -> Duration.ofMillis(n);
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            default -> Duration.ofDays(n);
-        };
+        return d;
+    }
+
+    private static String notADuration(String text) {
+        return "not a duration: '" + text + "' (use 500ms, 30s, 10m, 2h, 7d or ISO-8601 such as PT10M)";
+    }
+
+    private static String outOfRange(String text) {
+        return "out of range: '" + text + "' (durations are at most " + MAX_DURATION_TEXT + ", about 292 million years)";
     }
 }

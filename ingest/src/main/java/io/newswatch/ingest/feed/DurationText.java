@@ -12,13 +12,9 @@ final class DurationText {
     private DurationText() {
     }
 
-    /** Parses {@code text}; throws {@link IllegalArgumentException} saying what is accepted. */
+    /** Parses {@code text}; throws {@link IllegalArgumentException} saying what is accepted, or that it is out of range. */
     static Duration parse(String text) {
-        try {
-            return ConfigType.DURATION_TYPE.parse(text);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new IllegalArgumentException("not a duration: '" + text + "' (use 30s, 10m, 2h or ISO-8601 such as PT10M)");
-        }
+        return ConfigType.DURATION_TYPE.parse(text);
     }
 
     /** The shortest exact spelling: {@code 2h}, {@code 10m}, {@code 45s}, else ISO-8601. */

@@ -2,41 +2,32 @@ package io.newswatch.ingest.feed;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.util.TokenBuffer;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.newswatch.config.ConfigException;
+import io.newswatch.yaml.YamlException;
+import io.newswatch.yaml.YamlList;
+import io.newswatch.yaml.YamlMap;
+import io.newswatch.yaml.YamlNode;
+import io.newswatch.yaml.YamlPosition;
+import io.newswatch.yaml.YamlReader;
+import io.newswatch.yaml.YamlScalar;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Reads and writes feed lists: YAML files of the form
@@ -54,8 +45,9 @@ import java.util.Objects;
  *
  * <p>A bad list is a start-up error: {@link ConfigException} with a message naming the file, the line and column,
  * the entry ({@code feeds[3]}) and the key, for unknown keys, wrong types, invalid values (see {@link FeedSpec})
- * and duplicate ids or keys. The built-in list is {@code /feeds/default-feeds.yaml} on the classpath. Stateless
- * and thread-safe.
+ * and duplicate ids or keys. The file is read by {@link YamlReader}, with its bounds (4 MiB, and so on) and its
+ * refusals (aliases, merge keys, a second document). The built-in list is {@code /feeds/default-feeds.yaml} on
+ * the classpath. Stateless and thread-safe.
  */
 public final class FeedList {
 
@@ -63,6 +55,7 @@ public final class FeedList {
     public static final String DEFAULT_RESOURCE = "/feeds/default-feeds.yaml";
 
     private static final String FEEDS = "feeds";
+    /** Writes feed lists; reading goes through {@link YamlReader}. */
     private static final YAMLMapper MAPPER = mapper();
 
     private FeedList() {
@@ -75,11 +68,15 @@ public final class FeedList {
      */
     public static List<FeedSpec> load(Path yaml) {
         Objects.requireNonNull(yaml, "yaml must not be null");
-        try (Reader reader = Files.newBufferedReader(yaml, StandardCharsets.UTF_8)) {
-            return read(reader, yaml.toString());
+        Optional<YamlNode> root;
+        try {
+            root = YamlReader.read(yaml);
         } catch (IOException e) {
             throw new ConfigException(yaml + ": cannot read the feed list: " + e.getMessage(), e);
+        } catch (YamlException e) {
+            throw new ConfigException(e.getMessage(), e);
         }
+        return read(root, yaml.toString());
     }
 
     /**
@@ -92,9 +89,11 @@ public final class FeedList {
             if (in == null) {
                 throw new ConfigException("classpath:" + DEFAULT_RESOURCE + ": not found; the ingest jar is incomplete");
             }
-            return read(new StringReader(new String(in.readAllBytes(), StandardCharsets.UTF_8)), "classpath:" + DEFAULT_RESOURCE);
+            return read(YamlReader.read(in, "classpath:" + DEFAULT_RESOURCE), "classpath:" + DEFAULT_RESOURCE);
         } catch (IOException e) {
             throw new ConfigException("classpath:" + DEFAULT_RESOURCE + ": cannot read: " + e.getMessage(), e);
+        } catch (YamlException e) {
+            throw new ConfigException(e.getMessage(), e);
         }
     }
 
@@ -111,141 +110,140 @@ public final class FeedList {
         }
     }
 
-    /** Parses a feed list; {@code where} names the source in messages. */
-    static List<FeedSpec> read(Reader reader, String where) throws IOException {
+    /** Checks a parsed feed list; {@code where} names the source in messages. */
+    private static List<FeedSpec> read(Optional<YamlNode> document, String where) {
+        if (document.isEmpty() || !(document.get() instanceof YamlMap root)) {
+            throw new ConfigException(document.map(n -> n.position() + ": ").orElse(where + ": ")
+                    + "a feed list is a YAML map with a 'feeds:' list");
+        }
         List<FeedSpec> feeds = new ArrayList<>();
-        Map<String, JsonLocation> seen = new LinkedHashMap<>();
-        try (JsonParser p = MAPPER.createParser(reader)) {
-            JsonToken first = p.nextToken();
-            if (first != JsonToken.START_OBJECT) {
-                throw new ConfigException(at(where, p.currentTokenLocation()) + "a feed list is a YAML map with a 'feeds:' list");
+        Map<String, YamlPosition> seen = new HashMap<>();
+        boolean sawFeeds = false;
+        for (YamlMap.Entry top : root.entries()) {
+            if (!top.name().equals(FEEDS)) {
+                throw new ConfigException(top.key().position() + ": unknown key '" + top.name() + "'; a feed list has only 'feeds:'");
             }
-            boolean sawFeeds = false;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String key = p.currentName();
-                JsonLocation keyAt = p.currentTokenLocation();
-                if (!key.equals(FEEDS)) {
-                    throw new ConfigException(at(where, keyAt) + "unknown key '" + key + "'; a feed list has only 'feeds:'");
-                }
-                sawFeeds = true;
-                JsonToken t = p.nextToken();
-                if (t == JsonToken.VALUE_NULL) {
-                    continue;
-                }
-                if (t != JsonToken.START_ARRAY) {
-                    throw new ConfigException(at(where, p.currentTokenLocation()) + "'feeds' must be a list of feeds");
-                }
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    int index = feeds.size();
-                    JsonLocation entryAt = p.currentTokenLocation();
-                    FeedSpec spec = entry(p, where, index, entryAt);
-                    JsonLocation earlier = seen.putIfAbsent(spec.id(), entryAt);
-                    if (earlier != null) {
-                        throw new ConfigException(at(where, entryAt) + "feeds[" + index + "].id: duplicate id '" + spec.id()
-                                + "' (first at line " + earlier.getLineNr() + ")");
-                    }
-                    feeds.add(spec);
-                }
+            sawFeeds = true;
+            if (top.value() instanceof YamlScalar s && s.isNull()) {
+                continue;
             }
-            if (!sawFeeds) {
-                throw new ConfigException(where + ": no 'feeds:' list");
+            if (!(top.value() instanceof YamlList list)) {
+                throw new ConfigException(top.value().position() + ": 'feeds' must be a list of feeds");
             }
-        } catch (JsonMappingException e) {
-            throw new ConfigException(at(where, e.getLocation()) + e.getOriginalMessage().lines().findFirst().orElse(""), e);
-        } catch (JsonProcessingException e) {
-            throw new ConfigException(at(where, e.getLocation()) + "not valid YAML: " + e.getOriginalMessage().lines().findFirst().orElse(""), e);
+            for (YamlNode item : list.items()) {
+                int index = feeds.size();
+                FeedSpec spec = entry(item, index);
+                YamlPosition earlier = seen.putIfAbsent(spec.id(), item.position());
+                if (earlier != null) {
+                    throw new ConfigException(item.position() + ": feeds[" + index + "].id: duplicate id '" + spec.id()
+                            + "' (first at line " + earlier.line() + ")");
+                }
+                feeds.add(spec);
+            }
+        }
+        if (!sawFeeds) {
+            throw new ConfigException(where + ": no 'feeds:' list");
         }
         return List.copyOf(feeds);
     }
 
-    private static FeedSpec entry(JsonParser p, String where, int index, JsonLocation entryAt) throws IOException {
+    private static FeedSpec entry(YamlNode item, int index) {
         String entry = "feeds[" + index + "]";
-        if (p.currentToken() != JsonToken.START_OBJECT) {
-            throw new ConfigException(at(where, entryAt) + entry + ": each feed must be a map of keys (id, url, ...)");
+        if (!(item instanceof YamlMap map)) {
+            throw new ConfigException(item.position() + ": " + entry + ": each feed must be a map of keys (id, url, ...)");
         }
-        // Buffer the entry, noting where each key is: binding errors then point at the key's line, not at
-        // wherever the parser had got to when the binder noticed.
-        Map<String, JsonLocation> keys = new LinkedHashMap<>();
-        TokenBuffer buffer = new TokenBuffer(p, null);
-        int depth = 0;
-        do {
-            JsonToken t = p.currentToken();
-            if (t == JsonToken.FIELD_NAME && depth == 1) {
-                keys.put(p.currentName(), p.currentTokenLocation());
+        Map<String, YamlPosition> keys = new LinkedHashMap<>();
+        Map<String, YamlNode> values = new HashMap<>();
+        for (YamlMap.Entry e : map.entries()) {
+            if (!KEYS.contains(e.name())) {
+                throw new ConfigException(e.key().position() + ": " + entry + "." + e.name()
+                        + ": unknown key; known keys are " + String.join(", ", KEYS));
             }
-            depth += t.isStructStart() ? 1 : t.isStructEnd() ? -1 : 0;
-            buffer.copyCurrentEvent(p);
-        } while (depth > 0 && p.nextToken() != null);
-        try (JsonParser entryParser = buffer.asParser(MAPPER)) {
-            return MAPPER.readValue(entryParser, FeedSpec.class);
-        } catch (UnrecognizedPropertyException e) {
-            throw new ConfigException(at(where, keys.getOrDefault(e.getPropertyName(), entryAt)) + entry + "." + e.getPropertyName()
-                    + ": unknown key; known keys are id, url, source, lang, pollInterval, fullText, tags", e);
-        } catch (ValueInstantiationException e) {
+            keys.put(e.name(), e.key().position());
+            if (!(e.value() instanceof YamlScalar s && s.isNull())) {
+                values.put(e.name(), e.value());
+            }
+        }
+        FieldReader fields = new FieldReader(entry, keys, values);
+        try {
+            return new FeedSpec(fields.text("id"), fields.text("url"), fields.text("source"), fields.text("lang"),
+                    fields.duration("pollInterval"), fields.bool("fullText"), fields.texts("tags"));
+        } catch (IllegalArgumentException | NullPointerException e) {
             // The record's own validation: its message starts with the component's name.
-            String message = e.getCause() != null ? e.getCause().getMessage() : e.getOriginalMessage();
-            String key = message.split("[ :]", 2)[0];
-            throw new ConfigException(at(where, keys.getOrDefault(key, entryAt)) + entry + "." + message, e);
-        } catch (MismatchedInputException e) {
-            String key = key(e);
-            String problem = e.getOriginalMessage().lines().findFirst().orElse("");
-            String expected = expected(e.getTargetType());
-            if (e instanceof InvalidFormatException invalid && expected != null) {
-                problem = "expected " + expected + ", got '" + invalid.getValue() + "'";
-            } else if (!(e instanceof InvalidFormatException)) {
-                problem = "wrong type: " + (expected != null ? "expected " + expected : problem);
+            String key = String.valueOf(e.getMessage()).split("[ :]", 2)[0];
+            throw new ConfigException(keys.getOrDefault(key, map.position()) + ": " + entry + "." + e.getMessage(), e);
+        }
+    }
+
+    /** The keys a feed entry may have, in the order messages list them. */
+    private static final List<String> KEYS = List.of("id", "url", "source", "lang", "pollInterval", "fullText", "tags");
+
+    /** Turns one entry's values into typed fields; errors point at the key. */
+    private record FieldReader(String entry, Map<String, YamlPosition> keys, Map<String, YamlNode> values) {
+
+        String text(String key) {
+            YamlNode node = values.get(key);
+            if (node == null) {
+                return null;
             }
-            throw new ConfigException(at(where, keys.getOrDefault(key, entryAt)) + entry + (key.isEmpty() ? "" : "." + key) + ": " + problem, e);
+            if (!(node instanceof YamlScalar s)) {
+                throw wrong(key, "wrong type: expected text");
+            }
+            return s.text();
         }
-    }
 
-    /** What a value of {@code type} looks like in YAML, for messages; {@code null} when Jackson says it better. */
-    private static String expected(Class<?> type) {
-        if (type == null) {
-            return null;
-        }
-        if (Collection.class.isAssignableFrom(type)) {
-            return "a list such as [a, b]";
-        }
-        if (type == boolean.class || type == Boolean.class) {
-            return "true or false";
-        }
-        return type == String.class ? "text" : null;
-    }
-
-    private static String key(JsonMappingException e) {
-        for (int i = e.getPath().size() - 1; i >= 0; i--) {
-            String name = e.getPath().get(i).getFieldName();
-            if (name != null) {
-                return name;
+        Duration duration(String key) {
+            YamlNode node = values.get(key);
+            if (node == null) {
+                return null;
+            }
+            if (!(node instanceof YamlScalar s) || s.kind() != YamlScalar.Kind.STRING) {
+                throw wrong(key, "wrong type: expected a duration such as 30s, 10m, 2h or PT10M, got "
+                        + (node instanceof YamlScalar s ? "'" + s.text() + "'" : node.describe()));
+            }
+            try {
+                return DurationText.parse(s.text());
+            } catch (IllegalArgumentException e) {
+                throw wrong(key, e.getMessage());
             }
         }
-        return "";
-    }
 
-    private static String at(String where, JsonLocation location) {
-        if (location == null || location.getLineNr() < 1) {
-            return where + ": ";
+        boolean bool(String key) {
+            YamlNode node = values.get(key);
+            if (node == null) {
+                return false;
+            }
+            if (!(node instanceof YamlScalar s)) {
+                throw wrong(key, "wrong type: expected true or false");
+            }
+            return s.bool().orElseThrow(() -> wrong(key, "expected true or false, got '" + s.text() + "'"));
         }
-        return where + ":" + location.getLineNr() + ":" + location.getColumnNr() + ": ";
+
+        List<String> texts(String key) {
+            YamlNode node = values.get(key);
+            if (node == null) {
+                return null;
+            }
+            if (!(node instanceof YamlList list)) {
+                throw wrong(key, "wrong type: expected a list such as [a, b]");
+            }
+            List<String> out = new ArrayList<>();
+            for (YamlNode item : list.items()) {
+                if (!(item instanceof YamlScalar s) || s.isNull()) {
+                    throw new ConfigException(item.position() + ": " + entry + "." + key + ": wrong type: expected a list of plain values");
+                }
+                out.add(s.text());
+            }
+            return out;
+        }
+
+        private ConfigException wrong(String key, String problem) {
+            return new ConfigException(keys.get(key) + ": " + entry + "." + key + ": " + problem);
+        }
     }
 
     private static YAMLMapper mapper() {
         SimpleModule durations = new SimpleModule("feed-list-durations")
-                .addDeserializer(Duration.class, new JsonDeserializer<>() {
-                    @Override
-                    public Duration deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-                        if (p.currentToken() != JsonToken.VALUE_STRING) {
-                            throw MismatchedInputException.from(p, Duration.class,
-                                    "expected a duration such as 30s, 10m, 2h or PT10M, got '" + p.getText() + "'");
-                        }
-                        try {
-                            return DurationText.parse(p.getText());
-                        } catch (IllegalArgumentException e) {
-                            throw InvalidFormatException.from(p, e.getMessage(), p.getText(), Duration.class);
-                        }
-                    }
-                })
                 .addSerializer(Duration.class, new JsonSerializer<>() {
                     @Override
                     public void serialize(Duration value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
@@ -253,7 +251,6 @@ public final class FeedList {
                     }
                 });
         YAMLFactory factory = YAMLFactory.builder()
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                 .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
                 .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
@@ -261,7 +258,6 @@ public final class FeedList {
                 .build();
         YAMLMapper mapper = new YAMLMapper(factory);
         mapper.registerModule(durations);
-        mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         mapper.setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
         return mapper;
     }

@@ -40,7 +40,8 @@
  * <h2>Which feeds</h2>
  * {@link io.newswatch.ingest.feed.FeedSpec} is one feed (id, URL, outlet, language, poll interval, full-text
  * flag, tags), validated on construction. {@link io.newswatch.ingest.feed.FeedList} reads and writes the
- * {@code feeds:} YAML, failing with file:line:column, entry and key; the curated default list ships as
+ * {@code feeds:} YAML (read by the shared {@link io.newswatch.yaml.YamlReader}, writing with Jackson), failing
+ * with file:line:column, entry and key; the curated default list ships as
  * {@code /feeds/default-feeds.yaml}. {@link io.newswatch.ingest.feed.Opml} imports and exports the OPML that
  * feed readers exchange.
  *

@@ -1,17 +1,15 @@
 package io.newswatch.processor.entities;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.newswatch.yaml.YamlException;
+import io.newswatch.yaml.YamlList;
+import io.newswatch.yaml.YamlMap;
+import io.newswatch.yaml.YamlNode;
+import io.newswatch.yaml.YamlPosition;
+import io.newswatch.yaml.YamlReader;
+import io.newswatch.yaml.YamlScalar;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -41,7 +39,8 @@ import java.util.Optional;
  * digits, a one-word alias shorter than four letters that is not {@code caseSensitive} (such acronyms collide
  * with words once lower-cased), and an alias that folds to the same words as a name of another entity. The
  * last check is what keeps "Sinaloa" (the state) and "Sinaloa Cartel" apart: the cartel must be named with
- * more words, and the tagger prefers the longest name.
+ * more words, and the tagger prefers the longest name. The file is read by {@link YamlReader}, whose bounds and
+ * refusals (aliases, merge keys, repeated keys, a second document) give errors in the same form.
  *
  * <p>Immutable and thread-safe.
  */
@@ -78,13 +77,13 @@ public final class Gazetteer {
         if (file == null) {
             throw new IllegalArgumentException("file must not be null");
         }
-        String yaml;
         try {
-            yaml = Files.readString(file, StandardCharsets.UTF_8);
+            return new Reader0(file.toString()).read(YamlReader.read(file));
         } catch (IOException e) {
             throw new GazetteerException(file + ": cannot read gazetteer: " + e.getMessage(), e);
+        } catch (YamlException e) {
+            throw new GazetteerException(e.getMessage(), e);
         }
-        return parse(yaml, file.toString());
     }
 
     /** The gazetteer shipped on the classpath at {@link #DEFAULT_RESOURCE}; read once, then shared. */
@@ -101,7 +100,9 @@ public final class Gazetteer {
             if (in == null) {
                 throw new GazetteerException(resource + ": gazetteer resource not found on the classpath");
             }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "classpath:" + resource);
+            return new Reader0("classpath:" + resource).read(YamlReader.read(in, "classpath:" + resource));
+        } catch (YamlException e) {
+            throw new GazetteerException(e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + resource, e);
         }
@@ -121,7 +122,11 @@ public final class Gazetteer {
         if (source == null || source.isBlank()) {
             throw new IllegalArgumentException("source must not be blank");
         }
-        return new Reader0(source).read(new StringReader(yaml));
+        try {
+            return new Reader0(source).read(YamlReader.parse(yaml, source));
+        } catch (YamlException e) {
+            throw new GazetteerException(e.getMessage(), e);
+        }
     }
 
     /** All entities, in file order. */
@@ -153,13 +158,12 @@ public final class Gazetteer {
         return keys;
     }
 
-    /** Reads one document; single use. Keeps the positions of ids and aliases for error messages. */
+    /** Checks one parsed document; single use. Keeps the positions of ids and aliases for error messages. */
     private static final class Reader0 {
         private static final List<String> ENTITY_KEYS = List.of("id", "type", "name", "aliases");
         private static final List<String> ALIAS_KEYS = List.of("alias", "caseSensitive");
 
         private final String source;
-        private JsonParser p;
         private final List<Entity> entities = new ArrayList<>();
         private final List<CompiledAlias> compiled = new ArrayList<>();
         private final Map<String, Integer> idLines = new HashMap<>();
@@ -169,63 +173,55 @@ public final class Gazetteer {
         private record Owner(String entityId, int line) {
         }
 
-        private record Located<T>(T value, JsonLocation at) {
+        private record Located<T>(T value, YamlPosition at) {
         }
 
         Reader0(String source) {
             this.source = source;
         }
 
-        Gazetteer read(Reader reader) {
-            try (JsonParser parser = YAMLFactory.builder().build().createParser(reader)) {
-                p = parser;
-                JsonToken first = p.nextToken();
-                if (first != JsonToken.START_OBJECT) {
-                    throw error(p.currentTokenLocation(), "a gazetteer must be a YAML map with the key 'entities'");
+        Gazetteer read(Optional<YamlNode> document) {
+            if (document.isEmpty() || !(document.get() instanceof YamlMap root)) {
+                throw new GazetteerException(document.map(n -> n.position().toString()).orElse(source)
+                        + ": a gazetteer must be a YAML map with the key 'entities'");
+            }
+            boolean sawEntities = false;
+            for (YamlMap.Entry top : root.entries()) {
+                YamlPosition at = top.key().position();
+                if (!top.name().equals("entities")) {
+                    throw error(at, "unknown key '" + top.name() + "' (the only top-level key is 'entities')");
                 }
-                boolean sawEntities = false;
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String key = p.currentName();
-                    JsonLocation at = p.currentTokenLocation();
-                    if (!key.equals("entities")) {
-                        throw error(at, "unknown key '" + key + "' (the only top-level key is 'entities')");
-                    }
-                    if (p.nextToken() != JsonToken.START_ARRAY) {
-                        throw error(at, "'entities' must be a list");
-                    }
-                    sawEntities = true;
-                    JsonToken t;
-                    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-                        if (t != JsonToken.START_OBJECT) {
-                            throw error(p.currentTokenLocation(), "each item of 'entities' must be a map with id, type, name, aliases");
-                        }
-                        readEntity(p.currentTokenLocation());
-                    }
+                if (!(top.value() instanceof YamlList list)) {
+                    throw error(at, "'entities' must be a list");
                 }
-                if (!sawEntities) {
-                    throw error(p.currentTokenLocation(), "missing key 'entities'");
+                sawEntities = true;
+                for (YamlNode item : list.items()) {
+                    if (!(item instanceof YamlMap entity)) {
+                        throw error(item.position(), "each item of 'entities' must be a map with id, type, name, aliases");
+                    }
+                    readEntity(entity);
                 }
-            } catch (IOException e) {
-                String reason = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
-                throw new GazetteerException(source + ": not valid YAML: " + reason, e);
+            }
+            if (!sawEntities) {
+                throw error(root.position(), "missing key 'entities'");
             }
             return new Gazetteer(entities, compiled);
         }
 
-        private void readEntity(JsonLocation start) throws IOException {
+        private void readEntity(YamlMap map) {
+            YamlPosition start = map.position();
             Located<String> id = null;
             Located<String> type = null;
             Located<String> name = null;
             List<Located<Entity.Alias>> aliases = new ArrayList<>();
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String key = p.currentName();
-                JsonLocation at = p.currentTokenLocation();
-                JsonToken value = p.nextToken();
+            for (YamlMap.Entry e : map.entries()) {
+                String key = e.name();
+                YamlPosition at = e.key().position();
                 switch (key) {
-                    case "id" -> id = new Located<>(scalar(key, value, at), at);
-                    case "type" -> type = new Located<>(scalar(key, value, at), at);
-                    case "name" -> name = new Located<>(scalar(key, value, at), at);
-                    case "aliases" -> readAliases(value, at, aliases);
+                    case "id" -> id = new Located<>(scalar(key, e.value(), at), at);
+                    case "type" -> type = new Located<>(scalar(key, e.value(), at), at);
+                    case "name" -> name = new Located<>(scalar(key, e.value(), at), at);
+                    case "aliases" -> readAliases(e.value(), at, aliases);
                     default -> throw error(at, "unknown key '" + key + "' in entity" + named(id)
                             + " (known keys: " + String.join(", ", ENTITY_KEYS) + ")");
                 }
@@ -236,7 +232,7 @@ public final class Gazetteer {
             if (!Entity.ID.matcher(id.value()).matches()) {
                 throw error(id.at(), "bad 'id' '" + id.value() + "': use lower-case letters, digits and dashes");
             }
-            Integer firstLine = idLines.putIfAbsent(id.value(), id.at().getLineNr());
+            Integer firstLine = idLines.putIfAbsent(id.value(), id.at().line());
             if (firstLine != null) {
                 throw error(id.at(), "duplicate entity id '" + id.value() + "' (first defined at line " + firstLine + ")");
             }
@@ -266,52 +262,50 @@ public final class Gazetteer {
             }
         }
 
-        private void readAliases(JsonToken value, JsonLocation at, List<Located<Entity.Alias>> out) throws IOException {
-            if (value == JsonToken.VALUE_NULL) {
+        private void readAliases(YamlNode value, YamlPosition at, List<Located<Entity.Alias>> out) {
+            if (value instanceof YamlScalar s && s.isNull()) {
                 return;
             }
-            if (value != JsonToken.START_ARRAY) {
+            if (!(value instanceof YamlList list)) {
                 throw error(at, "'aliases' must be a list");
             }
-            JsonToken t;
-            while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-                JsonLocation itemAt = p.currentTokenLocation();
-                if (t == JsonToken.START_OBJECT) {
-                    out.add(new Located<>(readAliasMap(itemAt), itemAt));
-                } else if (t.isScalarValue() && t != JsonToken.VALUE_NULL) {
-                    out.add(new Located<>(new Entity.Alias(nonBlank("aliases", p.getText(), itemAt), false), itemAt));
+            for (YamlNode item : list.items()) {
+                YamlPosition itemAt = item.position();
+                if (item instanceof YamlMap map) {
+                    out.add(new Located<>(readAliasMap(map), itemAt));
+                } else if (item instanceof YamlScalar s && !s.isNull()) {
+                    out.add(new Located<>(new Entity.Alias(nonBlank("aliases", s.text(), itemAt), false), itemAt));
                 } else {
                     throw error(itemAt, "each alias must be a string or a map {alias: ..., caseSensitive: true}");
                 }
             }
         }
 
-        private Entity.Alias readAliasMap(JsonLocation start) throws IOException {
+        private Entity.Alias readAliasMap(YamlMap map) {
             String text = null;
             boolean caseSensitive = false;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String key = p.currentName();
-                JsonLocation at = p.currentTokenLocation();
-                JsonToken value = p.nextToken();
+            for (YamlMap.Entry e : map.entries()) {
+                String key = e.name();
+                YamlPosition at = e.key().position();
                 switch (key) {
-                    case "alias" -> text = scalar(key, value, at);
+                    case "alias" -> text = scalar(key, e.value(), at);
                     case "caseSensitive" -> {
-                        if (value != JsonToken.VALUE_TRUE && value != JsonToken.VALUE_FALSE) {
+                        if (!(e.value() instanceof YamlScalar s) || s.bool().isEmpty()) {
                             throw error(at, "'caseSensitive' must be true or false");
                         }
-                        caseSensitive = value == JsonToken.VALUE_TRUE;
+                        caseSensitive = s.bool().get();
                     }
                     default -> throw error(at, "unknown key '" + key + "' in alias (known keys: "
                             + String.join(", ", ALIAS_KEYS) + ")");
                 }
             }
             if (text == null) {
-                throw error(start, "alias map without 'alias'");
+                throw error(map.position(), "alias map without 'alias'");
             }
             return new Entity.Alias(text, caseSensitive);
         }
 
-        private void compile(Entity entity, Entity.Alias alias, JsonLocation at) {
+        private void compile(Entity entity, Entity.Alias alias, YamlPosition at) {
             List<String> keys = keysOf(alias.text());
             if (keys.isEmpty()) {
                 throw error(at, "alias '" + alias.text() + "' of '" + entity.id() + "' has no letters or digits");
@@ -329,7 +323,7 @@ public final class Gazetteer {
                 throw error(at, "alias '" + alias.text() + "' of '" + entity.id() + "' is already a name of '"
                         + owner.entityId() + "' (line " + owner.line() + ")");
             }
-            owners.put(keys, new Owner(entity.id(), at.getLineNr()));
+            owners.put(keys, new Owner(entity.id(), at.line()));
             List<String> caseForms = null;
             if (alias.caseSensitive()) {
                 caseForms = new ArrayList<>();
@@ -344,14 +338,14 @@ public final class Gazetteer {
             compiled.add(new CompiledAlias(List.copyOf(keys), caseForms == null ? null : List.copyOf(caseForms), entity));
         }
 
-        private String scalar(String key, JsonToken value, JsonLocation at) throws IOException {
-            if (value == null || !value.isScalarValue() || value == JsonToken.VALUE_NULL) {
+        private String scalar(String key, YamlNode value, YamlPosition at) {
+            if (!(value instanceof YamlScalar s) || s.isNull()) {
                 throw error(at, "'" + key + "' must be a single value");
             }
-            return nonBlank(key, p.getText(), at);
+            return nonBlank(key, s.text(), at);
         }
 
-        private String nonBlank(String key, String text, JsonLocation at) {
+        private String nonBlank(String key, String text, YamlPosition at) {
             if (text == null || text.isBlank()) {
                 throw error(at, "'" + key + "' must not be blank");
             }
@@ -362,8 +356,8 @@ public final class Gazetteer {
             return id == null ? "" : " '" + id.value() + "'";
         }
 
-        private GazetteerException error(JsonLocation at, String message) {
-            return new GazetteerException(source + ":" + at.getLineNr() + ":" + at.getColumnNr() + ": " + message);
+        private static GazetteerException error(YamlPosition at, String message) {
+            return new GazetteerException(at + ": " + message);
         }
     }
 }

@@ -11,7 +11,8 @@
  * language-independent handle: watch rules match {@code entity:cjng}, and story clustering compares articles in
  * different languages by the ids they share.
  *
- * <p>Loading validates everything an editor can get wrong and names {@code file:line:column} and the key:
+ * <p>The file is read by the shared {@link io.newswatch.yaml.YamlReader} (its bounds and refusals apply).
+ * Loading validates everything an editor can get wrong and names {@code file:line:column} and the key:
  * unknown keys, bad types, duplicate ids, two entities claiming one alias, and one-word aliases shorter than four
  * letters that are not case-sensitive. That last rule exists because short acronyms collide with ordinary words
  * once lower-cased ("CDG", "ГУР"); such aliases are written {@code {alias: ELN, caseSensitive: true}}.

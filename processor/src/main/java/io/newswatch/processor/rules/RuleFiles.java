@@ -1,16 +1,19 @@
 package io.newswatch.processor.rules;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.newswatch.processor.rules.RuleFileException.Problem;
+import io.newswatch.yaml.YamlException;
+import io.newswatch.yaml.YamlList;
+import io.newswatch.yaml.YamlMap;
+import io.newswatch.yaml.YamlNode;
+import io.newswatch.yaml.YamlPosition;
+import io.newswatch.yaml.YamlReader;
+import io.newswatch.yaml.YamlScalar;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,8 +26,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.stream.Stream;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads watch rules from YAML files and checks them.
@@ -34,7 +35,8 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * {@code languages} (a list such as {@code [en, es]}; empty or absent means all), {@code severity}
  * ({@code low}, {@code medium}, {@code high}, {@code critical}; default {@code medium}) and {@code tags}.
  * {@code #} starts a comment. Unknown keys, repeated keys and ids used twice (in one file or across the
- * files of a directory) are errors.
+ * files of a directory) are errors. Files are read by {@link YamlReader}: at most 4 MiB each, lines and values
+ * of at most 64 Ki characters, and no aliases, merge keys or second documents (see there for every bound).
  *
  * <pre>{@code
  * rules:
@@ -61,7 +63,6 @@ public final class RuleFiles {
     public static final String DEFAULT_INDEX = DEFAULT_PACK + "index.txt";
 
     private static final Set<String> KEYS = Set.of("id", "title", "description", "query", "languages", "severity", "tags");
-    private static final YAMLFactory YAML = YAMLFactory.builder().build();
     private static final Map<WatchRule, Origin> ORIGINS = Collections.synchronizedMap(new WeakHashMap<>());
 
     private RuleFiles() {
@@ -77,12 +78,14 @@ public final class RuleFiles {
     /**
      * Where a query's text sits in its file, to turn a position in the query into a file line and column.
      *
+     * @param start   where the value starts (its first character, quote, or {@code |})
+     * @param content where its text starts (for a {@code |} block, the block's first line at its indentation)
      * @param literal true for a {@code |} block or a one-line plain value, whose characters map one to one
      */
-    record QueryPlace(int line, int column, boolean literal, boolean block) {
-        String locate(String file, String query, int position) {
+    record QueryPlace(YamlPosition start, YamlPosition content, boolean literal) {
+        String locate(String query, int position) {
             if (position < 0 || !literal) {
-                return file + ":" + line + ":" + column;
+                return start.toString();
             }
             int lineInQuery = 0;
             int lineStart = 0;
@@ -92,10 +95,7 @@ public final class RuleFiles {
                     lineStart = i + 1;
                 }
             }
-            int col = position - lineStart;
-            return block
-                    ? file + ":" + (line + 1 + lineInQuery) + ":" + (column + 1 + col)
-                    : file + ":" + line + ":" + (column + col);
+            return content.source() + ":" + (content.line() + lineInQuery) + ":" + (content.column() + position - lineStart);
         }
     }
 
@@ -118,11 +118,15 @@ public final class RuleFiles {
         } else if (Files.isRegularFile(fileOrDir)) {
             files.add(fileOrDir);
         } else {
-            throw new java.nio.file.NoSuchFileException(fileOrDir.toString(), null, "no rule file or directory here");
+            throw new NoSuchFileException(fileOrDir.toString(), null, "no rule file or directory here");
         }
         Reader reader = new Reader();
         for (Path f : files) {
-            reader.read(f.toString(), Files.readString(f, StandardCharsets.UTF_8));
+            try {
+                reader.read(f.toString(), YamlReader.read(f));
+            } catch (YamlException e) {
+                reader.refused(e);
+            }
         }
         return reader.result();
     }
@@ -141,7 +145,9 @@ public final class RuleFiles {
                 if (in == null) {
                     throw new IllegalStateException(DEFAULT_INDEX + " lists " + name + ", which is not on the classpath");
                 }
-                reader.read("classpath:" + resource, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                reader.read("classpath:" + resource, YamlReader.read(in, "classpath:" + resource));
+            } catch (YamlException e) {
+                reader.refused(e);
             } catch (IOException e) {
                 throw new UncheckedIOException("reading " + resource, e);
             }
@@ -194,7 +200,7 @@ public final class RuleFiles {
             try {
                 LuceneRuleMatcher.check(rule);
             } catch (InvalidRuleException e) {
-                String location = origin == null ? null : origin.query().locate(origin.file(), rule.query(), e.position());
+                String location = origin == null ? null : origin.query().locate(rule.query(), e.position());
                 problems.add(new Problem(location, rule.id(), e.position(), e.getMessage()));
             }
         }
@@ -228,98 +234,74 @@ public final class RuleFiles {
             return List.copyOf(rules);
         }
 
-        void read(String file, String yaml) {
-            String[] lines = yaml.split("\n", -1);
-            try (JsonParser p = YAML.createParser(yaml)) {
-                JsonToken t = p.nextToken();
-                if (t == null) {
-                    problems.add(new Problem(file, null, -1, "the file is empty; expected 'rules:' with a list of rules"));
-                    return;
-                }
-                if (t != JsonToken.START_OBJECT) {
-                    problems.add(new Problem(at(file, p), null, -1, "expected a map with the key 'rules'"));
-                    return;
-                }
-                boolean sawRules = false;
-                while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-                    String key = p.currentName();
-                    String where = at(file, p);
-                    p.nextToken();
-                    if (!key.equals("rules")) {
-                        problems.add(new Problem(where, null, -1, "unknown key '" + key + "'; a rule file holds only 'rules'"));
-                        p.skipChildren();
-                    } else if (sawRules) {
-                        problems.add(new Problem(where, null, -1, "'rules' appears twice"));
-                        p.skipChildren();
-                    } else {
-                        sawRules = true;
-                        readRules(file, lines, p);
-                    }
-                }
-                if (!sawRules) {
-                    problems.add(new Problem(file, null, -1, "no 'rules' key"));
-                }
-            } catch (JsonProcessingException e) {
-                problems.add(yamlProblem(file, e));
-            } catch (IOException e) {
-                throw new UncheckedIOException("reading YAML from memory", e);
-            }
+        /** A file the YAML reader refused: one problem, at its position. */
+        void refused(YamlException e) {
+            problems.add(new Problem(e.location(), null, -1, e.reason()));
         }
 
-        private void readRules(String file, String[] lines, JsonParser p) throws IOException {
-            if (p.currentToken() != JsonToken.START_ARRAY) {
-                problems.add(new Problem(at(file, p), null, -1, "'rules' must be a list (each item starting with '- ')"));
-                p.skipChildren();
+        void read(String file, Optional<YamlNode> document) {
+            if (document.isEmpty()) {
+                problems.add(new Problem(file, null, -1, "the file is empty; expected 'rules:' with a list of rules"));
                 return;
             }
-            JsonToken t;
-            while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-                if (t != JsonToken.START_OBJECT) {
-                    problems.add(new Problem(at(file, p), null, -1, "each rule must be a map with id, query, ..."));
-                    p.skipChildren();
-                    continue;
+            if (!(document.get() instanceof YamlMap root)) {
+                problems.add(new Problem(document.get().position().toString(), null, -1, "expected a map with the key 'rules'"));
+                return;
+            }
+            boolean sawRules = false;
+            for (YamlMap.Entry e : root.entries()) {
+                if (!e.name().equals("rules")) {
+                    problems.add(new Problem(e.key().position().toString(), null, -1,
+                            "unknown key '" + e.name() + "'; a rule file holds only 'rules'"));
+                } else {
+                    sawRules = true;
+                    readRules(file, e.value());
                 }
-                readRule(file, lines, p);
+            }
+            if (!sawRules) {
+                problems.add(new Problem(file, null, -1, "no 'rules' key"));
             }
         }
 
-        private void readRule(String file, String[] lines, JsonParser p) throws IOException {
-            JsonLocation start = p.currentTokenLocation();
-            String ruleWhere = file + ":" + start.getLineNr() + ":" + start.getColumnNr();
+        private void readRules(String file, YamlNode value) {
+            if (!(value instanceof YamlList list)) {
+                problems.add(new Problem(value.position().toString(), null, -1, "'rules' must be a list (each item starting with '- ')"));
+                return;
+            }
+            for (YamlNode item : list.items()) {
+                if (item instanceof YamlMap rule) {
+                    readRule(file, rule);
+                } else {
+                    problems.add(new Problem(item.position().toString(), null, -1, "each rule must be a map with id, query, ..."));
+                }
+            }
+        }
+
+        private void readRule(String file, YamlMap map) {
+            YamlPosition start = map.position();
+            String ruleWhere = start.toString();
             Map<String, Object> values = new HashMap<>();
-            Map<String, String> keyWhere = new HashMap<>();
             QueryPlace queryPlace = null;
             int before = problems.size();
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String key = p.currentName();
-                String where = at(file, p);
-                JsonToken v = p.nextToken();
+            for (YamlMap.Entry e : map.entries()) {
+                String key = e.name();
                 if (!KEYS.contains(key)) {
-                    problems.add(new Problem(where, null, -1, "unknown key '" + key + "'; a rule has " + String.join(", ", sorted(KEYS))));
-                    p.skipChildren();
-                    continue;
-                }
-                if (keyWhere.containsKey(key)) {
-                    problems.add(new Problem(where, null, -1, "'" + key + "' appears twice in one rule (first at " + keyWhere.get(key) + ")"));
-                    p.skipChildren();
-                    continue;
-                }
-                keyWhere.put(key, where);
-                if (key.equals("languages") || key.equals("tags")) {
-                    List<String> list = readList(file, key, p);
+                    problems.add(new Problem(e.key().position().toString(), null, -1,
+                            "unknown key '" + key + "'; a rule has " + String.join(", ", sorted(KEYS))));
+                } else if (key.equals("languages") || key.equals("tags")) {
+                    List<String> list = readList(key, e.value());
                     if (list != null) {
                         values.put(key, list);
                     }
-                } else if (v.isScalarValue()) {
-                    if (v != JsonToken.VALUE_NULL && !p.getText().isBlank()) {
-                        values.put(key, p.getText());
+                } else if (e.value() instanceof YamlScalar v) {
+                    if (!v.isNull() && !v.text().isBlank()) {
+                        values.put(key, v.text());
                         if (key.equals("query")) {
-                            queryPlace = place(lines, p.currentTokenLocation(), p.getText());
+                            queryPlace = new QueryPlace(v.position(), v.content(), v.writtenAsIs());
                         }
                     }
                 } else {
-                    problems.add(new Problem(at(file, p), null, -1, "'" + key + "' must be a single value"));
-                    p.skipChildren();
+                    problems.add(new Problem(e.value().position().toString(), null, -1, "'" + key + "' must be a single value"));
                 }
             }
             String id = (String) values.get("id");
@@ -327,7 +309,7 @@ public final class RuleFiles {
                 problems.add(new Problem(ruleWhere, null, -1, "a rule without 'id'"));
                 return;
             }
-            Origin origin = new Origin(file, start.getLineNr(), start.getColumnNr(), queryPlace);
+            Origin origin = new Origin(file, start.line(), start.column(), queryPlace);
             Origin first = ids.putIfAbsent(id, origin);
             if (first != null) {
                 problems.add(new Problem(origin.location(), id, -1, "the id is used twice; first at " + first.location()));
@@ -354,64 +336,23 @@ public final class RuleFiles {
             origins.put(rule, origin);
         }
 
-        /** SnakeYAML's messages span several lines with a drawing of the spot; one line is enough here. */
-        private static Problem yamlProblem(String file, JsonProcessingException e) {
-            if (e.getCause() instanceof MarkedYAMLException m && m.getProblemMark() != null) {
-                Mark at = m.getProblemMark();
-                String context = m.getContext() == null ? "" : " (" + m.getContext()
-                        + (m.getContextMark() == null ? "" : " from " + (m.getContextMark().getLine() + 1) + ":" + (m.getContextMark().getColumn() + 1))
-                        + ")";
-                return new Problem(file + ":" + (at.getLine() + 1) + ":" + (at.getColumn() + 1), null, -1,
-                        "not valid YAML: " + m.getProblem() + context);
-            }
-            JsonLocation l = e.getLocation();
-            String where = l == null ? file : file + ":" + l.getLineNr() + ":" + l.getColumnNr();
-            return new Problem(where, null, -1, "not valid YAML: " + e.getOriginalMessage().lines().findFirst().orElse(""));
-        }
-
-        private List<String> readList(String file, String key, JsonParser p) throws IOException {
-            if (p.currentToken() == JsonToken.VALUE_NULL) {
+        private List<String> readList(String key, YamlNode value) {
+            if (value instanceof YamlScalar s && s.isNull()) {
                 return List.of();
             }
-            if (p.currentToken() != JsonToken.START_ARRAY) {
-                problems.add(new Problem(at(file, p), null, -1, "'" + key + "' must be a list, such as [en, es]"));
-                p.skipChildren();
+            if (!(value instanceof YamlList list)) {
+                problems.add(new Problem(value.position().toString(), null, -1, "'" + key + "' must be a list, such as [en, es]"));
                 return null;
             }
             List<String> out = new ArrayList<>();
-            JsonToken t;
-            while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-                if (!t.isScalarValue() || t == JsonToken.VALUE_NULL) {
-                    problems.add(new Problem(at(file, p), null, -1, "'" + key + "' must list plain values"));
-                    p.skipChildren();
+            for (YamlNode item : list.items()) {
+                if (!(item instanceof YamlScalar s) || s.isNull()) {
+                    problems.add(new Problem(item.position().toString(), null, -1, "'" + key + "' must list plain values"));
                     continue;
                 }
-                out.add(p.getText().strip());
+                out.add(s.text().strip());
             }
             return out;
-        }
-
-        private static QueryPlace place(String[] lines, JsonLocation l, String value) {
-            int line = l.getLineNr();
-            int column = l.getColumnNr();
-            String text = line - 1 < lines.length ? lines[line - 1] : "";
-            char first = column - 1 < text.length() ? text.charAt(column - 1) : ' ';
-            if (first == '|' && line < lines.length) {
-                // A literal block: its text starts on the next line, at that line's indentation.
-                String next = lines[line];
-                int indent = 0;
-                while (indent < next.length() && next.charAt(indent) == ' ') {
-                    indent++;
-                }
-                return new QueryPlace(line, indent, true, true);
-            }
-            boolean oneLine = value.indexOf('\n') < 0 && first != '>' && first != '"' && first != '\'';
-            return new QueryPlace(line, column, oneLine, false);
-        }
-
-        private static String at(String file, JsonParser p) {
-            JsonLocation l = p.currentTokenLocation();
-            return file + ":" + l.getLineNr() + ":" + l.getColumnNr();
         }
 
         private static List<String> sorted(Set<String> s) {

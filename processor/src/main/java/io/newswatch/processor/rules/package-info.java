@@ -30,7 +30,9 @@
  * {@code tags}; {@code #} comments; {@code |} blocks for long queries) from a file or a directory, and
  * {@link io.newswatch.processor.rules.RuleFiles#validate validate} compiles them. Both report every problem
  * at once with {@code file:line:column}: unknown or repeated keys, ids used twice, bad values, and query
- * errors at the line and column of the faulty word. The default pack ships on the classpath under
+ * errors at the line and column of the faulty word. Files go through the shared
+ * {@link io.newswatch.yaml.YamlReader}, so its bounds (4 MiB a file, 64 Ki characters a value, ...) and its
+ * refusals (aliases, merge keys, a second document) apply, each one problem of its file. The default pack ships on the classpath under
  * {@code /rules/default/} (listed in {@code index.txt}): {@code drone-training}, {@code cartel-recruitment},
  * {@code cartel-drone-attacks}, {@code drone-smuggling}, {@code foreign-fighters} and {@code counter-drone},
  * each for all five languages.

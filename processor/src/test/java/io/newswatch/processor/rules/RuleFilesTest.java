@@ -80,7 +80,6 @@ class RuleFilesTest {
                     qurey: typo
                   - id: two
                     query: a
-                    query: b
                   - title: no id
                     query: drone
                   - id: three
@@ -94,11 +93,10 @@ class RuleFilesTest {
 
         assertThat(problems(() -> RuleFiles.load(f))).containsExactly(
                 "bad.yaml:4:5: unknown key 'qurey'; a rule has description, id, languages, query, severity, tags, title",
-                "bad.yaml:7:5: 'query' appears twice in one rule (first at bad.yaml:6:5)",
-                "bad.yaml:8:5: a rule without 'id'",
-                "bad.yaml:12:16: 'languages' must be a list, such as [en, es]",
-                "bad.yaml:13:5: rule 'Bad_Id': rule id must be lower-case letters, digits and dashes, was 'Bad_Id'",
-                "bad.yaml:15:5: rule 'one': the id is used twice; first at bad.yaml:2:5");
+                "bad.yaml:7:5: a rule without 'id'",
+                "bad.yaml:11:16: 'languages' must be a list, such as [en, es]",
+                "bad.yaml:12:5: rule 'Bad_Id': rule id must be lower-case letters, digits and dashes, was 'Bad_Id'",
+                "bad.yaml:14:5: rule 'one': the id is used twice; first at bad.yaml:2:5");
     }
 
     @Test
