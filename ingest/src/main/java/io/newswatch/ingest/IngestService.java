@@ -17,10 +17,13 @@ import io.newswatch.ingest.poll.FeedCoordinator;
 import io.newswatch.ingest.poll.FeedPoller;
 import io.newswatch.ingest.poll.FeedState;
 import io.newswatch.model.topic.Topics;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -43,10 +46,21 @@ public final class IngestService implements AutoCloseable {
     private final List<FeedSpec> feeds;
 
     /**
-     * @param extraFeeds feeds added to the configured list (the demo feed)
+     * @param extraFeeds feeds added to the configured list
      * @throws ConfigException when the feed list cannot be loaded
      */
     public IngestService(Config config, MeterRegistry metrics, List<FeedSpec> extraFeeds) {
+        this(config, metrics, extraFeeds, Map.of());
+    }
+
+    /**
+     * @param extraFeeds   feeds added to the configured list (the demo feed)
+     * @param localOrigins feed id → the one origin ({@code scheme://host:port}) that feed alone may reach although
+     *                     it is on a loopback or private address (the demo feed's own server); every other feed keeps
+     *                     the configured egress guard
+     * @throws ConfigException when the feed list cannot be loaded
+     */
+    public IngestService(Config config, MeterRegistry metrics, List<FeedSpec> extraFeeds, Map<String, URI> localOrigins) {
         IngestConfig settings = IngestConfig.from(config);
         Topics topics = TopicKeys.topics(config);
         feeds = new ArrayList<>(loadFeeds(settings));
@@ -60,8 +74,11 @@ public final class IngestService implements AutoCloseable {
         producer = new KafkaProducer<>(producerProps, new StringSerializer(), new ByteArraySerializer());
         producer.initTransactions();
         ArticleExtractor extractor = Extractors.standard();
+        Map<String, EgressGuard> feedGuards = new HashMap<>();
+        localOrigins.forEach((feedId, origin) -> feedGuards.put(feedId, guard.withOrigin(origin)));
         FeedPoller poller = new FeedPoller(fetcher, new StandardFeedParser(), extractor,
-                new Backoff(settings.backoffBase(), settings.backoffMax(), Backoff.Jitter.FULL, new java.util.SplittableRandom()), settings.seenPerFeed(), metrics, Clock.systemUTC());
+                new Backoff(settings.backoffBase(), settings.backoffMax(), Backoff.Jitter.FULL, new java.util.SplittableRandom()), settings.seenPerFeed(), metrics, Clock.systemUTC())
+                .withFeedGuards(feedGuards);
         coordinator = new FeedCoordinator(topics, KafkaClients.consumer(config, "newswatch-ingest-state", settings.group()), feeds, poller,
                 producer, metrics, Clock.systemUTC());
         thread = Thread.ofPlatform().name("ingest-coordinator").unstarted(coordinator);
