@@ -64,7 +64,7 @@ final class QueryParser {
         Objects.requireNonNull(query, "query");
         if (query.length() > MAX_QUERY_CHARS) {
             throw new QuerySyntaxException("the query has " + query.length() + " characters; the limit is " + MAX_QUERY_CHARS
-                    + " (split it into several rules)", MAX_QUERY_CHARS);
+                    + " (split it into several rules)", -1);
         }
         QueryParser parser = new QueryParser(query, new Lexer(query).tokens());
         if (parser.peek().type == Type.EOF) {
@@ -93,11 +93,6 @@ final class QueryParser {
         enter(start);
         List<Unary> items = new ArrayList<>();
         while (!peek().endsGroup()) {
-            if (items.size() == MAX_GROUP_CLAUSES) {
-                throw new QuerySyntaxException("the group at position " + start + " has more than " + MAX_GROUP_CLAUSES
-                        + " clauses; the " + (MAX_GROUP_CLAUSES + 1) + "th is at position " + peek().position
-                        + " (split it into several rules)", peek().position);
-            }
             if (peek().type == Type.OR) {
                 Token or = take();
                 if (items.isEmpty()) {
@@ -106,6 +101,11 @@ final class QueryParser {
                 if (peek().endsGroup()) {
                     throw new QuerySyntaxException("OR at position " + or.position + " has nothing on its right", or.position);
                 }
+            }
+            if (items.size() == MAX_GROUP_CLAUSES) {
+                throw new QuerySyntaxException("the group at position " + start + " has more than " + MAX_GROUP_CLAUSES
+                        + " clauses; the " + (MAX_GROUP_CLAUSES + 1) + "th is at position " + peek().position
+                        + " (split it into several rules)", peek().position);
             }
             items.add(parseAnd(scope));
         }
