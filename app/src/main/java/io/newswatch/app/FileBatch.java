@@ -51,7 +51,8 @@ final class FileBatch {
     /** Counts a file as failed with {@code reason}, as {@link #each} does. */
     void fail(Path file, String reason) {
         failed++;
-        err.println("newswatch " + command + ": skipped " + file + ": " + reason);
+        // most readers name the file (and often a line and column) first: print it once
+        err.println("newswatch " + command + ": skipped " + (reason.startsWith(file.toString()) ? reason : file + ": " + reason));
         err.flush();
     }
 
@@ -72,13 +73,8 @@ final class FileBatch {
         return failed == 0 ? 0 : 1;
     }
 
-    /** The reason without the file name again when the message already starts with it. */
     private static String reason(Path file, Throwable e) {
         String message = e instanceof StackOverflowError ? "too deeply nested to process" : e.getMessage();
-        if (message == null || message.isBlank()) {
-            return e.getClass().getSimpleName();
-        }
-        String prefix = file + ": ";
-        return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
 }
