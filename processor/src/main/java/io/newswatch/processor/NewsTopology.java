@@ -233,7 +233,8 @@ public final class NewsTopology {
 
     static void deadLetter(org.apache.kafka.streams.processor.api.ProcessorContext<String, Object> context, Topics topics, RecordMetadata md,
                            Record<String, byte[]> record, Throwable e, MeterRegistry metrics) {
-        LOG.warn("dead-lettering {}-{}@{} (key {}): {}", md.topic(), md.partition(), md.offset(), record.key(), e.getMessage());
+        LOG.warn("dead-lettering {}-{}@{} (key {}): {}", md.topic(), md.partition(), md.offset(), record.key(),
+                e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
         metrics.counter("newswatch.processor.dead.letters", "topic", md.topic()).increment();
         DeadLetter dl = DeadLetters.of("processor", md.topic(), md.partition(), md.offset(),
                 record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8), record.value(), e, Instant.ofEpochMilli(record.timestamp()));

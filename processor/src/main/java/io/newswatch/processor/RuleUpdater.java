@@ -74,7 +74,8 @@ final class RuleUpdater extends ContextualProcessor<String, byte[], Void, Void> 
         } catch (InvalidRuleException | RuntimeException | StackOverflowError e) {
             // A poison rule must not kill the global thread: it would do so again on every restart while the
             // compacted topic holds it. A stack overflow unwinds cleanly to here, so going on is safe.
-            LOG.error("rule {} from {} rejected, previous version (if any) stays active: {}", id, topics.rules().name(), e.getMessage());
+            LOG.error("rule {} from {} rejected, previous version (if any) stays active: {}", id, topics.rules().name(),
+                    e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
             metrics.counter("newswatch.processor.rule.updates", "result", "rejected").increment();
         }
     }

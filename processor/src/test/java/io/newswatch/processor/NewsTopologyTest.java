@@ -307,6 +307,7 @@ class NewsTopologyTest {
 
         DeadLetter dead = dlq.readValue();
         assertThat(dead.errorClass()).isEqualTo("java.lang.StackOverflowError");
+        assertThat(dead.cause()).isEqualTo("StackOverflowError");
         assertThat(dead.offset()).isZero();
         assertThat(matches.readValuesToList()).hasSize(1);
     }
