@@ -18,8 +18,11 @@ import org.apache.lucene.search.BooleanClause.Occur;
  * Parses the rule query language (see the package documentation) into a {@link QueryNode} tree.
  *
  * <p>Precedence, loosest first: {@code OR} (or no operator) &lt; {@code AND} &lt; {@code NOT}, {@code +},
- * {@code -}. Every error names the character position where it was found. Not thread-safe; use
- * {@link #parse(String)}, which makes a new parser per query.
+ * {@code -}. Every error names the character position where it was found. The query's size is bounded here,
+ * before anything recursive or expensive runs: its length ({@link #MAX_QUERY_CHARS}), nesting
+ * ({@link #MAX_DEPTH}), clauses per group ({@link #MAX_GROUP_CLAUSES}), words ({@link #MAX_TERMS}) and
+ * wildcard characters per word ({@link #MAX_WILDCARD_CHARS}). Not thread-safe; use {@link #parse(String)},
+ * which makes a new parser per query.
  */
 final class QueryParser {
 
