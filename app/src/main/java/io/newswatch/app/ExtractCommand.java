@@ -2,6 +2,7 @@ package io.newswatch.app;
 
 import io.newswatch.config.ConfigException;
 import io.newswatch.ingest.Extractors;
+import io.newswatch.ingest.IngestConfig;
 import io.newswatch.ingest.extract.ExtractedArticle;
 import io.newswatch.model.topic.Json;
 import java.net.URI;
@@ -38,7 +39,13 @@ final class ExtractCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ConfigException("--url is not a valid URL: " + e.getMessage());
         }
-        ExtractedArticle a = Extractors.standard().extract(Files.readString(file, StandardCharsets.UTF_8), base);
+        long max = parent.config(null).get(IngestConfig.MAX_BODY_BYTES);
+        long size = Files.size(file);
+        if (size > max) {
+            throw new ConfigException(file + ": " + size + " bytes; the limit for a page is " + max + " bytes (ingest.maxBodyBytes)");
+        }
+        // decoded leniently, as fetched pages are: a stray byte is replaced, not an error
+        ExtractedArticle a = Extractors.standard().extract(new String(Files.readAllBytes(file), StandardCharsets.UTF_8), base);
         parent.spec.commandLine().getOut().println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(a));
         return 0;
     }

@@ -9,7 +9,11 @@ import io.newswatch.ingest.feed.Opml;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,28 +33,43 @@ final class FeedsCommand {
         return p == null ? FeedList.loadDefault() : FeedList.load(p);
     }
 
-    @Command(name = "import", mixinStandardHelpOptions = true, description = "Converts an OPML subscription list to a feed list YAML.")
+    @Command(name = "import", mixinStandardHelpOptions = true, description = {"Converts OPML subscription lists to one feed list YAML.",
+            "A file that cannot be read or is not valid OPML is reported with its name and reason and the others are still imported;",
+            "the exit code is then 1. A feed listed in several files is kept once (its first id and name)."})
     static final class Import implements Callable<Integer> {
         @ParentCommand
         FeedsCommand feeds;
 
-        @Parameters(index = "0", paramLabel = "FILE.opml")
-        Path opml;
+        @Parameters(arity = "1..*", paramLabel = "FILE.opml")
+        List<Path> opml;
 
         @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write the YAML here (default: standard output).")
         Path out;
 
         @Override
         public Integer call() throws Exception {
-            if (!Files.isRegularFile(opml)) {
-                throw new ConfigException("no such file: " + opml);
+            FileBatch batch = new FileBatch("feeds import", feeds.parent.spec.commandLine().getErr());
+            Map<String, FeedSpec> byUrl = new LinkedHashMap<>();
+            Set<String> ids = new HashSet<>();
+            for (Path file : opml) {
+                batch.each(file, () -> {
+                    for (FeedSpec f : Opml.read(file)) {
+                        if (!byUrl.containsKey(f.url())) {
+                            FeedSpec unique = f;
+                            for (int n = 2; ids.contains(unique.id()); n++) {
+                                unique = new FeedSpec(f.id() + "-" + n, f.url(), f.source(), f.lang(), f.pollInterval(), f.fullText(), f.tags());
+                            }
+                            ids.add(unique.id());
+                            byUrl.put(f.url(), unique);
+                        }
+                    }
+                });
             }
-            List<FeedSpec> list;
-            try {
-                list = Opml.read(opml);
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(opml + ": " + e.getMessage(), e);
+            if (batch.done() == 0) {
+                batch.finish();
+                throw new ConfigException("no OPML file could be imported");
             }
+            List<FeedSpec> list = List.copyOf(byUrl.values());
             String yaml = FeedList.toYaml(list);
             if (out == null) {
                 feeds.parent.spec.commandLine().getOut().print(yaml);
@@ -58,7 +77,8 @@ final class FeedsCommand {
                 Files.writeString(out, yaml, StandardCharsets.UTF_8);
                 feeds.parent.spec.commandLine().getOut().printf("wrote %d feeds to %s%n", list.size(), out);
             }
-            return 0;
+            feeds.parent.spec.commandLine().getOut().flush();
+            return batch.finish();
         }
     }
 

@@ -1,13 +1,14 @@
 package io.newswatch.app;
 
+import io.newswatch.alerts.AlertsConfig;
 import io.newswatch.alerts.AlertsService;
 import io.newswatch.app.broker.BrokerConfig;
 import io.newswatch.app.broker.EmbeddedKafkaBroker;
 import io.newswatch.config.Config;
-import io.newswatch.ingest.IngestConfig;
 import io.newswatch.ingest.IngestService;
 import io.newswatch.ingest.feed.FeedSpec;
 import io.newswatch.processor.ProcessorService;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,12 +53,13 @@ final class RunCommand implements Callable<Integer> {
             }
             TopicSetup.createAll(config);
             List<FeedSpec> extraFeeds = new ArrayList<>();
+            Map<String, URI> localOrigins = new LinkedHashMap<>();
             if (demo) {
                 DemoFeedServer server = life.add("demo feed server", new DemoFeedServer("/demo"));
-                extraFeeds.add(server.feed("newswatch-demo", "Newswatch Demo Wire"));
-                List<String> allow = new ArrayList<>(config.get(IngestConfig.EGRESS_ALLOW));
-                allow.add("127.0.0.1/32");
-                config = config.with(IngestConfig.EGRESS_ALLOW, List.copyOf(allow), "--demo");
+                FeedSpec feed = server.feed("newswatch-demo", "Newswatch Demo Wire");
+                extraFeeds.add(feed);
+                // loopback for the demo feed alone, and only its server's port: the real feeds keep the strict guard
+                localOrigins.put(feed.id(), URI.create(feed.url()));
                 LOG.info("demo feed at {}/feed.xml", server.baseUrl());
             }
             ProcessorService processor = life.add("processor", new ProcessorService(config, metrics.registry()).start());
@@ -67,8 +69,8 @@ final class RunCommand implements Callable<Integer> {
             health.put("ingest", () -> ingest[0] != null && ingest[0].running());
             AlertsService alerts = life.add("alerts", new AlertsService(config, metrics.registry(), metrics::scrape, health)
                     .start());
-            ingest[0] = life.add("ingest", new IngestService(config, metrics.registry(), extraFeeds).start());
-            String api = "http://" + config.get(io.newswatch.alerts.AlertsConfig.HTTP_HOST) + ":" + alerts.port();
+            ingest[0] = life.add("ingest", new IngestService(config, metrics.registry(), extraFeeds, localOrigins).start());
+            String api = "http://" + config.get(AlertsConfig.HTTP_HOST) + ":" + alerts.port();
             parent.spec.commandLine().getOut().printf("newswatch is running: %d feeds; alerts at %s/api/alerts, health at %s/health; Ctrl-C stops.%n",
                     ingest[0].feeds().size(), api, api);
             parent.spec.commandLine().getOut().flush();

@@ -3,13 +3,13 @@ package io.newswatch.app;
 import io.newswatch.config.Config;
 import io.newswatch.config.ConfigException;
 import io.newswatch.ingest.Extractors;
+import io.newswatch.ingest.IngestConfig;
 import io.newswatch.ingest.files.ArticleFiles;
 import io.newswatch.model.Article;
 import io.newswatch.model.topic.Json;
 import io.newswatch.processor.ProcessorConfig;
 import io.newswatch.processor.ProcessorFactory;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -24,7 +24,9 @@ import picocli.CommandLine.ParentCommand;
         "Runs article files through the same extraction, matching, entity, dedup and story code as the services, without Kafka,",
         "and prints one JSON object per file: {\"file\",\"id\",\"title\",\"lang\",\"rules\":[{\"id\",\"score\",\"snippets\"}],"
                 + "\"entities\":[{\"id\",\"type\",\"name\",\"count\"}],\"duplicateOf\",\"storyId\"}.",
-        "Files: .txt (first line the title, then the body), .html (a web page), .json (an article record), read in the order given."})
+        "Files: .txt (first line the title, then the body), .html (a web page), .json (an article record), read in the order given,",
+        "each at most ingest.maxBodyBytes. A file that cannot be read or analysed is reported on standard error with its name and",
+        "reason and the others are still scanned; the exit code is then 1."})
 final class ScanCommand implements Callable<Integer> {
     @ParentCommand
     Newswatch parent;
@@ -41,32 +43,20 @@ final class ScanCommand implements Callable<Integer> {
         if (rules != null) {
             config = config.with(ProcessorConfig.RULES, rules, "--rules");
         }
-        for (Path f : files) {
-            if (!Files.isRegularFile(f)) {
-                throw new ConfigException("no such file: " + f);
-            }
-            if (!ArticleFiles.supported(f)) {
-                throw new ConfigException(f + ": unsupported file type (use .txt, .html or .json)");
-            }
-        }
         try (ProcessorFactory processor = ProcessorFactory.load(config)) {
             Scanner scanner = new Scanner(processor.pipeline(), processor.inMemoryStories());
-            ArticleFiles reader = new ArticleFiles(Extractors.standard());
+            ArticleFiles reader = new ArticleFiles(Extractors.standard(), config.get(IngestConfig.MAX_BODY_BYTES));
             PrintWriter out = parent.spec.commandLine().getOut();
-            int failed = 0;
+            PrintWriter err = parent.spec.commandLine().getErr();
+            FileBatch batch = new FileBatch("scan", err);
             for (Path f : files) {
-                Article a;
-                try {
-                    a = reader.read(f, null, Instant.EPOCH);
-                } catch (java.io.IOException | IllegalArgumentException e) {
-                    parent.spec.commandLine().getErr().println("newswatch scan: skipped " + f + ": " + e.getMessage());
-                    failed++;
-                    continue;
-                }
-                out.println(Json.mapper().writeValueAsString(scanner.scan(f.toString(), a)));
+                batch.each(f, () -> {
+                    Article a = reader.read(f, null, Instant.EPOCH);
+                    out.println(Json.mapper().writeValueAsString(scanner.scan(f.toString(), a)));
+                });
             }
             out.flush();
-            return failed == 0 ? 0 : 1;
+            return batch.finish();
         }
     }
 }

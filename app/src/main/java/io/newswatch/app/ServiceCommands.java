@@ -86,24 +86,20 @@ final class ServiceCommands {
                 throw new io.newswatch.config.ConfigException("--from-dir " + fromDir + " is not a directory");
             }
             Topics topics = TopicKeys.topics(config);
-            ArticleFiles files = new ArticleFiles(Extractors.standard());
-            int ok = 0;
-            int failed = 0;
+            ArticleFiles files = new ArticleFiles(Extractors.standard(), config.get(io.newswatch.ingest.IngestConfig.MAX_BODY_BYTES));
+            FileBatch batch = new FileBatch("ingest", parent.spec.commandLine().getErr());
             try (KafkaProducer<String, Article> producer = new KafkaProducer<>(KafkaClients.producer(config, "newswatch-ingest-files"),
                     topics.articles().keySerde().serializer(), topics.articles().valueSerde().serializer())) {
                 for (Path f : ArticleFiles.list(fromDir)) {
-                    try {
+                    batch.each(f, () -> {
                         Article a = files.read(f, null, Instant.now());
                         producer.send(new ProducerRecord<>(topics.articles().name(), a.id(), a)).get();
-                        ok++;
-                    } catch (java.io.IOException | IllegalArgumentException e) {
-                        failed++;
-                        parent.spec.commandLine().getErr().println("skipped " + f + ": " + e.getMessage());
-                    }
+                    });
                 }
             }
-            parent.spec.commandLine().getOut().printf("published %d articles to %s (%d files skipped)%n", ok, topics.articles().name(), failed);
-            return failed == 0 ? 0 : 1;
+            parent.spec.commandLine().getOut().printf("published %d articles to %s (%d files skipped)%n", batch.done(), topics.articles().name(),
+                    batch.failed());
+            return batch.finish();
         }
     }
 

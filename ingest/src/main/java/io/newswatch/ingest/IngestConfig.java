@@ -36,7 +36,7 @@ public record IngestConfig(Path feeds, String userAgent, Duration connectTimeout
     public static final ConfigKey<Duration> READ_TIMEOUT = ConfigKey.of("ingest.readTimeout", ConfigType.DURATION_TYPE, Duration.ofSeconds(30),
             "Longest time for one whole response, including slow trickling servers.").validatedBy(d -> !d.isNegative() && !d.isZero(), "must be > 0");
     public static final ConfigKey<Long> MAX_BODY_BYTES = ConfigKey.of("ingest.maxBodyBytes", ConfigType.LONG, 10L * 1024 * 1024,
-            "Largest feed or page body accepted, counted after decompression (gzip bombs stop here).").validatedBy(n -> n >= 1024, "must be >= 1024");
+            "Largest feed or page body accepted, counted after decompression (gzip bombs stop here); also the largest article file read by scan and ingest --from-dir.").validatedBy(n -> n >= 1024, "must be >= 1024");
     public static final ConfigKey<Integer> PER_HOST = ConfigKey.of("ingest.perHostConcurrency", ConfigType.INT, 2,
             "Parallel requests to one host.").validatedBy(n -> n >= 1, "must be >= 1");
     public static final ConfigKey<Integer> GLOBAL = ConfigKey.of("ingest.globalConcurrency", ConfigType.INT, 64,

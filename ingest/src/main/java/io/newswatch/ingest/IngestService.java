@@ -15,9 +15,11 @@ import io.newswatch.ingest.fetch.FetchSettings;
 import io.newswatch.ingest.poll.FeedCoordinator;
 import io.newswatch.ingest.poll.FeedPoller;
 import io.newswatch.model.FeedState;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -41,15 +43,27 @@ public final class IngestService implements AutoCloseable {
     private final MeterRegistry metrics;
     private final ConditionalFetcher fetcher;
     private final List<FeedSpec> feeds;
+    private final Map<String, EgressGuard> feedGuards = new HashMap<>();
     private KafkaProducer<String, byte[]> producer;
     private FeedCoordinator coordinator;
     private Thread thread;
 
     /**
-     * @param extraFeeds feeds added to the configured list (the demo feed)
+     * @param extraFeeds feeds added to the configured list
      * @throws ConfigException when the feed list cannot be loaded
      */
     public IngestService(Config config, MeterRegistry metrics, List<FeedSpec> extraFeeds) {
+        this(config, metrics, extraFeeds, Map.of());
+    }
+
+    /**
+     * @param extraFeeds   feeds added to the configured list (the demo feed)
+     * @param localOrigins feed id → the one origin ({@code scheme://host:port}) that feed alone may reach although
+     *                     it is on a loopback or private address (the demo feed's own server); every other feed keeps
+     *                     the configured egress guard
+     * @throws ConfigException when the feed list cannot be loaded
+     */
+    public IngestService(Config config, MeterRegistry metrics, List<FeedSpec> extraFeeds, Map<String, URI> localOrigins) {
         this.config = config;
         this.settings = IngestConfig.from(config);
         this.metrics = metrics;
@@ -58,6 +72,7 @@ public final class IngestService implements AutoCloseable {
         EgressGuard guard = settings.egressAllow().isEmpty() ? EgressGuard.strict() : EgressGuard.allowing(settings.egressAllow());
         fetcher = new ConditionalFetcher(new FetchSettings(settings.connectTimeout(), settings.readTimeout(), settings.maxBodyBytes(), 5,
                 settings.perHostConcurrency(), settings.globalConcurrency(), settings.userAgent(), guard));
+        localOrigins.forEach((feedId, origin) -> feedGuards.put(feedId, guard.withOrigin(origin)));
     }
 
     private static List<FeedSpec> loadFeeds(IngestConfig settings) {
@@ -78,7 +93,7 @@ public final class IngestService implements AutoCloseable {
         producer.initTransactions();
         FeedPoller poller = new FeedPoller(fetcher, new StandardFeedParser(), Extractors.counting(metrics),
                 new Backoff(settings.backoffBase(), settings.backoffMax(), Backoff.Jitter.FULL, new SplittableRandom()), settings.seenPerFeed(),
-                metrics, Clock.systemUTC());
+                metrics, Clock.systemUTC()).withFeedGuards(feedGuards);
         coordinator = new FeedCoordinator(TopicKeys.topics(config), KafkaClients.consumer(config, "newswatch-ingest-state", settings.group()),
                 feeds, poller, producer, metrics, Clock.systemUTC());
         thread = Thread.ofPlatform().name("ingest-coordinator").unstarted(coordinator);

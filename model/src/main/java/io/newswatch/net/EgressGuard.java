@@ -80,10 +80,17 @@ public final class EgressGuard {
 
     private final List<Cidr> allowList;
     private final Resolver resolver;
+    /** Origins ({@code scheme://host:port}) admitted whatever their address; see {@link #withOrigin}. */
+    private final List<String> origins;
 
     EgressGuard(List<Cidr> allowList, Resolver resolver) {
+        this(allowList, resolver, List.of());
+    }
+
+    private EgressGuard(List<Cidr> allowList, Resolver resolver, List<String> origins) {
         this.allowList = List.copyOf(allowList);
         this.resolver = Objects.requireNonNull(resolver, "resolver");
+        this.origins = List.copyOf(origins);
     }
 
     /** A guard that refuses every address that is not globally reachable. */
@@ -115,7 +122,38 @@ public final class EgressGuard {
 
     /** This guard with another resolver; for tests. */
     public EgressGuard withResolver(Resolver other) {
-        return new EgressGuard(allowList, other);
+        return new EgressGuard(allowList, other, origins);
+    }
+
+    /**
+     * This guard, also admitting the one origin of {@code url} (its scheme, host and port, exactly as written)
+     * whatever address it has: for a server of our own on the loopback interface, such as the demo feed. Other
+     * ports and hosts of the same address stay refused. Give such a guard only to the fetches of the feed that
+     * needs it, never to every feed: a hostile feed could otherwise redirect there.
+     *
+     * @param url an absolute http(s) URL with a host, e.g. {@code http://127.0.0.1:41234/feed.xml}
+     * @throws IllegalArgumentException when {@code url} is not one
+     */
+    public EgressGuard withOrigin(URI url) {
+        Objects.requireNonNull(url, "url");
+        String origin = originOf(url);
+        if (origin == null) {
+            throw new IllegalArgumentException("an origin must be an absolute http or https URL with a host, was " + url);
+        }
+        List<String> more = new ArrayList<>(origins);
+        more.add(origin);
+        return new EgressGuard(allowList, resolver, more);
+    }
+
+    /** {@code scheme://host:port} with the default port made explicit, or null when not an http(s) URL with a host. */
+    private static String originOf(URI uri) {
+        String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
+        String host = hostOf(uri);
+        if (!"http".equals(scheme) && !"https".equals(scheme) || host == null) {
+            return null;
+        }
+        int port = uri.getPort() >= 0 ? uri.getPort() : "http".equals(scheme) ? 80 : 443;
+        return scheme + "://" + host + ":" + port;
     }
 
     /**
@@ -138,6 +176,9 @@ public final class EgressGuard {
         }
         if (host.equals("localhost") || host.endsWith(".localhost")) {
             return refuse("host " + host + " is a loopback name");
+        }
+        if (!origins.isEmpty() && origins.contains(originOf(uri))) {
+            return Decision.ALLOW;
         }
         InetAddress[] addresses;
         try {
@@ -163,7 +204,9 @@ public final class EgressGuard {
 
     @Override
     public String toString() {
-        return allowList.isEmpty() ? "EgressGuard[strict]" : "EgressGuard[allowing " + allowList + "]";
+        String extra = origins.isEmpty() ? "" : (allowList.isEmpty() ? "strict, " : "") + "origins " + origins;
+        return allowList.isEmpty() && origins.isEmpty() ? "EgressGuard[strict]"
+                : "EgressGuard[" + (allowList.isEmpty() ? "" : "allowing " + allowList + (extra.isEmpty() ? "" : ", ")) + extra + "]";
     }
 
     private String refusal(byte[] address) {

@@ -145,6 +145,28 @@ class EgressGuardTest {
         assertThat(guard.check(URI.create("http://localhost/")).reason()).isEqualTo("host localhost is a loopback name");
     }
 
+    /** Issue "Hostile input", class 8: the demo feed's allowance is its server's origin, not the loopback block. */
+    @Test
+    void shouldAdmitExactlyTheGivenOriginAndNothingElseOnItsAddress() {
+        EgressGuard guard = EgressGuard.strict().withResolver(SCRIPTED).withOrigin(URI.create("http://127.0.0.1:41234/feed.xml"));
+
+        assertThat(guard.check(URI.create("http://127.0.0.1:41234/pages/a.html")).allowed()).isTrue();
+        assertThat(guard.check(URI.create("HTTP://127.0.0.1:41234/")).allowed()).isTrue();
+        assertThat(guard.check(URI.create("http://127.0.0.1:8080/api/alerts")).reason())
+                .isEqualTo("host 127.0.0.1 is a loopback address (127.0.0.0/8)");
+        assertThat(guard.check(URI.create("https://127.0.0.1:41234/")).reason())
+                .isEqualTo("host 127.0.0.1 is a loopback address (127.0.0.0/8)");
+        assertThat(guard.check(URI.create("http://127.0.0.2:41234/")).reason())
+                .isEqualTo("host 127.0.0.2 is a loopback address (127.0.0.0/8)");
+        assertThat(guard.check(URI.create("http://localhost:41234/")).reason()).isEqualTo("host localhost is a loopback name");
+        assertThat(guard.check(URI.create("http://news.example/")).allowed()).isTrue();
+        assertThat(EgressGuard.strict().withOrigin(URI.create("http://127.0.0.1/")).check(URI.create("http://127.0.0.1:80/x")).allowed()).isTrue();
+        assertThat(guard.toString()).isEqualTo("EgressGuard[strict, origins [http://127.0.0.1:41234]]");
+        assertThatThrownBy(() -> EgressGuard.strict().withOrigin(URI.create("file:///etc/passwd")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("an origin must be an absolute http or https URL with a host, was file:///etc/passwd");
+    }
+
     @Test
     void shouldRefuseWhenAnyOneOfSeveralAddressesIsForbidden() {
         assertThat(strict.check(URI.create("http://news.example/")).allowed()).isTrue();

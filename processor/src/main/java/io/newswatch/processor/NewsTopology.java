@@ -168,7 +168,8 @@ final class NewsTopology {
                 StoryInput input = new StoryInput(analysed, StoryFeatures.of(article, termsPerArticle));
                 articles.increment();
                 context().forward(new Record<>(article.id(), input, record.timestamp()), "to-stories");
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | StackOverflowError e) {
+                // a stack overflow in the analysis of one hostile article has unwound by now: dead-letter it and go on
                 deadLetter(context(), topics, md, record, e, metrics);
             }
         }
@@ -231,8 +232,9 @@ final class NewsTopology {
     }
 
     static void deadLetter(org.apache.kafka.streams.processor.api.ProcessorContext<String, Object> context, Topics topics, RecordMetadata md,
-                           Record<String, byte[]> record, RuntimeException e, MeterRegistry metrics) {
-        LOG.warn("dead-lettering {}-{}@{} (key {}): {}", md.topic(), md.partition(), md.offset(), record.key(), e.getMessage());
+                           Record<String, byte[]> record, Throwable e, MeterRegistry metrics) {
+        LOG.warn("dead-lettering {}-{}@{} (key {}): {}", md.topic(), md.partition(), md.offset(), record.key(),
+                e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
         metrics.counter("newswatch.processor.dead.letters", "topic", md.topic()).increment();
         DeadLetter dl = DeadLetters.of("processor", md.topic(), md.partition(), md.offset(), record.key(), record.value(), e,
                 Instant.ofEpochMilli(record.timestamp()));

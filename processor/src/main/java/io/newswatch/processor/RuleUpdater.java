@@ -71,8 +71,11 @@ final class RuleUpdater extends ContextualProcessor<String, byte[], Void, Void> 
             }
             store.put(id, record.value());
             metrics.counter("newswatch.processor.rule.updates", "result", "applied").increment();
-        } catch (InvalidRuleException | RuntimeException e) {
-            LOG.error("rule {} from {} rejected, previous version (if any) stays active: {}", id, topics.rules().name(), e.getMessage());
+        } catch (InvalidRuleException | RuntimeException | StackOverflowError e) {
+            // A poison rule must not kill the global thread: it would do so again on every restart while the
+            // compacted topic holds it. A stack overflow unwinds cleanly to here, so going on is safe.
+            LOG.error("rule {} from {} rejected, previous version (if any) stays active: {}", id, topics.rules().name(),
+                    e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
             metrics.counter("newswatch.processor.rule.updates", "result", "rejected").increment();
         }
     }

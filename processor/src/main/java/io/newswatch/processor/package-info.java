@@ -56,9 +56,13 @@
  *
  * <h2>Errors</h2>
  * A record that cannot be deserialised or analysed goes to {@code newswatch.dlq} with its cause, source topic,
- * partition and offset, and the stream continues. An invalid rule in the configured rule files stops start-up with
- * the rule id and position; an invalid rule arriving on the rules topic is rejected (logged, counted) and the
- * previous version keeps matching.
+ * partition and offset, and the stream continues; a {@code StackOverflowError} in the analysis of one article is
+ * treated the same way (it has unwound by the time it is caught, so going on is safe; other {@code Error}s are
+ * not caught). An invalid rule in the configured rule files stops start-up with the rule id and position; an
+ * invalid rule arriving on the rules topic is rejected (logged, counted as {@code newswatch.processor.rule.updates}
+ * with {@code result=rejected}) and the previous version keeps matching. This holds for a poison rule too (one
+ * nested thousands deep, with thousands of wildcards or clauses): the compacted topic hands it to every
+ * processor again at each start, so it must be rejected, never allowed to stop the global stream thread.
  *
  * <h2>Hot reload</h2>
  * The processor publishes its rule files to {@code newswatch.rules} at start-up; {@code newswatch rules publish DIR}

@@ -259,4 +259,55 @@ class NewsTopologyTest {
         assertThat(matches.readValue().rules()).extracting(RuleHit::id).containsExactly("drone-training");
         assertThat(metrics.find("newswatch.processor.rule.updates").tag("result", "rejected").counter().count()).isEqualTo(1);
     }
+
+    /** Issue "Hostile input", class 2: a rule that crashed the parser killed the stream thread on every restart. */
+    @Test
+    void shouldRejectPoisonRulesFromTheRulesTopicAndKeepMatching() {
+        WatchRule deep = rule("deep", "(".repeat(2_000) + "drone" + ")".repeat(2_000));
+        WatchRule stars = rule("stars", "dr" + "*".repeat(5_000));
+        StringBuilder wide = new StringBuilder("w0");
+        for (int i = 1; i < 1_100; i++) {
+            wide.append(" OR w").append(i);
+        }
+        WatchRule tooWide = rule("wide", wide.toString());
+        for (WatchRule poison : List.of(deep, stars, tooWide)) {
+            rules.pipeInput(poison.id(), poison.toRecord(), T0);
+        }
+
+        send(article("https://one.example/a", "Cartel members trained to fly attack drones", TRAINING), T0.plusSeconds(1));
+
+        assertThat(matches.readValue().rules()).extracting(RuleHit::id).containsExactly("drone-training");
+        assertThat(matcher.rules()).extracting(WatchRule::id).containsExactly("drone-training");
+        assertThat(metrics.find("newswatch.processor.rule.updates").tag("result", "rejected").counter().count()).isEqualTo(3);
+    }
+
+    /** A stack overflow while analysing one article has unwound by the time it is caught: dead-letter it, go on. */
+    @Test
+    void shouldDeadLetterAnArticleWhoseAnalysisOverflowsTheStackAndKeepGoing() throws Exception {
+        var gazetteer = new GazetteerTagger(Gazetteer.loadDefault());
+        io.newswatch.processor.entities.EntityTagger hostile = (title, text) -> {
+            if (title.equals("overflow")) {
+                throw new StackOverflowError();
+            }
+            return gazetteer.tag(title, text);
+        };
+        var stage = NewsTopology.StoryStage.of(StorySettings.defaults(), AssignmentListener.NONE);
+        Properties p = new Properties();
+        p.put("application.id", "newswatch-processor");
+        p.put("bootstrap.servers", "unused:9092");
+        driver.close();
+        driver = new TopologyTestDriver(NewsTopology.build(topics, new ArticlePipeline(matcher, hostile), stage, metrics), p, T0);
+        articles = driver.createInputTopic(topics.articles().name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
+        matches = driver.createOutputTopic(topics.matches().name(), Serdes.String().deserializer(), topics.matches().valueSerde().deserializer());
+        dlq = driver.createOutputTopic(topics.dlq().name(), Serdes.String().deserializer(), topics.dlq().valueSerde().deserializer());
+
+        send(article("https://one.example/o", "overflow", TRAINING), T0);
+        send(article("https://one.example/a", "Cartel members trained to fly attack drones", TRAINING), T0.plusSeconds(1));
+
+        DeadLetter dead = dlq.readValue();
+        assertThat(dead.errorClass()).isEqualTo("java.lang.StackOverflowError");
+        assertThat(dead.cause()).isEqualTo("StackOverflowError");
+        assertThat(dead.offset()).isZero();
+        assertThat(matches.readValuesToList()).hasSize(1);
+    }
 }

@@ -105,7 +105,7 @@ public final class ConditionalFetcher implements AutoCloseable {
         int lastStatus = 0;
         while (true) {
             URI url = trail.current();
-            EgressGuard.Decision decision = settings.guard().check(url);
+            EgressGuard.Decision decision = (request.guard() != null ? request.guard() : settings.guard()).check(url);
             if (!decision.allowed()) {
                 Outcome outcome = decision.verdict() == EgressGuard.Decision.Verdict.UNRESOLVABLE
                         ? Outcome.NETWORK_ERROR : Outcome.BLOCKED;

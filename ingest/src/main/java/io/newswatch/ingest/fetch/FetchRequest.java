@@ -1,5 +1,6 @@
 package io.newswatch.ingest.fetch;
 
+import io.newswatch.net.EgressGuard;
 import java.net.URI;
 import java.util.Objects;
 
@@ -14,8 +15,11 @@ import java.util.Objects;
  * @param etag         the {@code ETag} last received, sent as {@code If-None-Match}; or {@code null}
  * @param lastModified the {@code Last-Modified} last received, sent as {@code If-Modified-Since}; or {@code null}
  * @param accept       the {@code Accept} header; {@code null} sends {@code *}{@code /*}
+ * @param guard        the egress check for this fetch and its redirects, or {@code null} for the fetcher's own
+ *                     ({@link FetchSettings#guard()}); lets one feed reach a server of its own, see
+ *                     {@link EgressGuard#withOrigin}
  */
-public record FetchRequest(URI url, String etag, String lastModified, String accept) {
+public record FetchRequest(URI url, String etag, String lastModified, String accept, EgressGuard guard) {
 
     /** What a feed poll accepts: the feed formats first, then anything (some servers label feeds text/html). */
     public static final String FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/feed+json, "
@@ -29,6 +33,16 @@ public record FetchRequest(URI url, String etag, String lastModified, String acc
         etag = blankToNull(etag);
         lastModified = blankToNull(lastModified);
         accept = accept == null || accept.isBlank() ? "*/*" : accept;
+    }
+
+    /** A request checked by the fetcher's own guard. */
+    public FetchRequest(URI url, String etag, String lastModified, String accept) {
+        this(url, etag, lastModified, accept, null);
+    }
+
+    /** This request, checked by {@code other} instead of the fetcher's guard ({@code null}: the fetcher's). */
+    public FetchRequest withGuard(EgressGuard other) {
+        return new FetchRequest(url, etag, lastModified, accept, other);
     }
 
     /** A conditional feed poll. */

@@ -22,7 +22,10 @@
  *     io.newswatch.ingest.fetch.FetchResult.Outcome}), because one dead feed among thousands is routine.</li>
  * <li>{@link io.newswatch.net.EgressGuard} (in {@code model}, shared with alert delivery) keeps hostile feed content from steering requests into our
  *     own network; its class comment explains why resolved addresses are not pinned and what covers that gap.
- *     The blocks it refuses are tabled in {@code SpecialAddresses}, parsed by {@code Cidr}.</li>
+ *     The blocks it refuses are tabled in {@code SpecialAddresses}, parsed by {@code Cidr}. A request may carry
+ *     its own guard ({@code FetchRequest.guard}): that is how one feed, and only that feed, reaches a server of
+ *     our own on loopback ({@code EgressGuard.withOrigin}, the demo feed), while every other feed, and every
+ *     redirect of theirs, is checked by the strict one.</li>
  * <li>{@code BodyReader} undoes gzip and deflate while streaming, with the same byte limit on the wire and after
  *     decoding, so a decompression bomb is abandoned after a few kilobytes.</li>
  * <li>{@code HostPermits} holds fair semaphores per host and in total; a host's semaphore lives only while it is

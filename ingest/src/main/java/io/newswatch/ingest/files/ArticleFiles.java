@@ -5,8 +5,8 @@ import io.newswatch.ingest.extract.ExtractedArticle;
 import io.newswatch.ingest.extract.LanguageDetector;
 import io.newswatch.model.Article;
 import io.newswatch.model.ArticleId;
-import io.newswatch.model.topic.JsonSerde;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,15 +24,34 @@ import java.util.stream.Stream;
  *   <li>{@code .json}: an article record as on the articles topic.</li>
  * </ul>
  * A file without a URL gets the id {@code ArticleId.of("file:" + file name)}, so the same file always has
- * the same id wherever it lies. Stateless, thread-safe.
+ * the same id wherever it lies.
+ *
+ * <p>A file larger than the reader's limit (by default {@value #DEFAULT_MAX_BYTES} bytes, the same as a fetched
+ * page's; {@code ingest.maxBodyBytes} in the commands) is refused before it is read, so a huge file costs
+ * nothing; a {@code .json} file is read strictly ({@link ArticleJson}: field types, http(s) URLs). Every error
+ * names the file. Stateless, thread-safe.
  */
 public final class ArticleFiles {
-    private static final JsonSerde<Article> JSON = new JsonSerde<>(Article.class);
+    /** 10 MiB: the default body limit of a fetched page, far above any real article. */
+    public static final long DEFAULT_MAX_BYTES = 10L * 1024 * 1024;
 
     private final ArticleExtractor extractor;
+    private final long maxBytes;
 
+    /** A reader with the {@link #DEFAULT_MAX_BYTES} limit. */
     public ArticleFiles(ArticleExtractor extractor) {
-        this.extractor = extractor;
+        this(extractor, DEFAULT_MAX_BYTES);
+    }
+
+    /**
+     * @param maxBytes the largest file read, 1 to {@code Integer.MAX_VALUE - 8}
+     */
+    public ArticleFiles(ArticleExtractor extractor, long maxBytes) {
+        this.extractor = java.util.Objects.requireNonNull(extractor, "extractor");
+        if (maxBytes < 1 || maxBytes > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("maxBytes must be in 1.." + (Integer.MAX_VALUE - 8) + ", was " + maxBytes);
+        }
+        this.maxBytes = maxBytes;
     }
 
     /** Whether {@code file} has an extension this reader understands. */
@@ -53,18 +72,18 @@ public final class ArticleFiles {
      *
      * @param url the article's URL when known (for .html: base for relative links), or {@code null}
      * @throws IOException              when the file cannot be read
-     * @throws IllegalArgumentException when its content is not an article (bad JSON, unsupported extension)
+     * @throws IllegalArgumentException naming the file, when it is too large or its content is not an article (bad
+     *                                  JSON, a field of the wrong type, a non-http(s) URL, unsupported extension)
      */
     public Article read(Path file, String url, Instant now) throws IOException {
         String name = file.getFileName().toString();
         String lower = name.toLowerCase(Locale.ROOT);
-        byte[] bytes = Files.readAllBytes(file);
+        if (!supported(file)) {
+            throw new IllegalArgumentException(file + ": unsupported file type (use .txt, .html or .json)");
+        }
+        byte[] bytes = readBounded(file);
         if (lower.endsWith(".json")) {
-            Article a = JSON.fromBytes(bytes);
-            if (a == null) {
-                throw new IllegalArgumentException(file + ": empty JSON");
-            }
-            return a;
+            return ArticleJson.read(bytes, file.toString());
         }
         String fileId = ArticleId.of("file:" + name);
         if (lower.endsWith(".txt")) {
@@ -83,6 +102,22 @@ public final class ArticleFiles {
             return build(canonical, canonical == null ? fileId : null, x.title(), x.text(), x.lang(), x.byline(), x.publishedAt(), now, canonical);
         }
         throw new IllegalArgumentException(file + ": unsupported file type (use .txt, .html or .json)");
+    }
+
+    /** The file's bytes, refused by its size before reading, and by what is read should it grow meanwhile. */
+    private byte[] readBounded(Path file) throws IOException {
+        long size = Files.size(file);
+        if (size > maxBytes) {
+            throw new IllegalArgumentException(file + ": " + size + " bytes; the limit for an article file is " + maxBytes + " bytes");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes((int) maxBytes + 1);
+            if (bytes.length > maxBytes) {
+                throw new IllegalArgumentException(file + ": more than " + maxBytes + " bytes; the limit for an article file is "
+                        + maxBytes + " bytes");
+            }
+            return bytes;
+        }
     }
 
     private static Article build(String url, String id, String title, String text, String lang, String byline, Instant published, Instant now,

@@ -10,6 +10,7 @@ import io.newswatch.ingest.feed.FeedSpec;
 import io.newswatch.ingest.feed.ParsedFeed;
 import io.newswatch.ingest.fetch.Backoff;
 import io.newswatch.ingest.fetch.ConditionalFetcher;
+import io.newswatch.net.EgressGuard;
 import io.newswatch.ingest.fetch.FetchRequest;
 import io.newswatch.ingest.fetch.FetchResult;
 import io.newswatch.model.Article;
@@ -54,9 +55,16 @@ public final class FeedPoller {
     private final int seenCap;
     private final MeterRegistry metrics;
     private final Clock clock;
+    /** Feed id → the egress guard of that feed's fetches (feed and pages), where it differs from the fetcher's. */
+    private final Map<String, EgressGuard> guards;
 
     public FeedPoller(ConditionalFetcher fetcher, FeedParser parser, ArticleExtractor extractor, Backoff backoff, int seenCap,
                       MeterRegistry metrics, Clock clock) {
+        this(fetcher, parser, extractor, backoff, seenCap, metrics, clock, Map.of());
+    }
+
+    private FeedPoller(ConditionalFetcher fetcher, FeedParser parser, ArticleExtractor extractor, Backoff backoff, int seenCap,
+                       MeterRegistry metrics, Clock clock, Map<String, EgressGuard> guards) {
         this.fetcher = fetcher;
         this.parser = parser;
         this.extractor = extractor;
@@ -64,6 +72,15 @@ public final class FeedPoller {
         this.seenCap = seenCap;
         this.metrics = metrics;
         this.clock = clock;
+        this.guards = Map.copyOf(guards);
+    }
+
+    /**
+     * This poller, fetching the feeds named in {@code byFeedId} (and their pages and redirects) through their own
+     * egress guard instead of the fetcher's: how the demo feed alone reaches its server on the loopback interface.
+     */
+    public FeedPoller withFeedGuards(Map<String, EgressGuard> byFeedId) {
+        return new FeedPoller(fetcher, parser, extractor, backoff, seenCap, metrics, clock, byFeedId);
     }
 
     /**
@@ -87,7 +104,7 @@ public final class FeedPoller {
     private PollResult poll(FeedSpec feed, FeedState state, List<DeadLetter> dead) {
         Instant start = clock.instant();
         String url = state.url() != null && feed.url().equals(state.configuredUrl()) ? state.url() : feed.url();
-        FetchResult r = fetcher.fetch(new FetchRequest(URI.create(url), state.etag(), state.lastModified(), FEED_ACCEPT));
+        FetchResult r = fetcher.fetch(new FetchRequest(URI.create(url), state.etag(), state.lastModified(), FEED_ACCEPT, guards.get(feed.id())));
         metrics.counter("newswatch.ingest.polls", "outcome", r.outcome().name()).increment();
         return switch (r.outcome()) {
             case NOT_MODIFIED -> done(feed, state, r, true, 0, List.of(), start);
@@ -197,7 +214,7 @@ public final class FeedPoller {
             pageFailed(feed, link, "not a valid URL: " + e.getMessage(), "IllegalArgumentException", dead);
             return null;
         }
-        FetchResult page = fetcher.fetch(new FetchRequest(uri, null, null, PAGE_ACCEPT));
+        FetchResult page = fetcher.fetch(new FetchRequest(uri, null, null, PAGE_ACCEPT, guards.get(feed.id())));
         metrics.counter("newswatch.ingest.pages", "outcome", page.outcome().name()).increment();
         if (page.outcome() != FetchResult.Outcome.OK) {
             pageFailed(feed, link, page.outcome() + ": " + page.error(), "FetchFailure", dead);

@@ -34,9 +34,9 @@ public final class DeadLetters {
         return new DeadLetter(DeadLetter.SCHEMA_VERSION, stage, null, -1, -1, key, value, errorClass, cause, now);
     }
 
-    /** "message (caused by: Inner: message)", bounded to 2,000 chars. */
+    /** "message (caused by: Inner: message)", bounded to 2,000 chars; an error without a message is named by its class. */
     public static String describe(Throwable error) {
-        StringBuilder sb = new StringBuilder(String.valueOf(error.getMessage()));
+        StringBuilder sb = new StringBuilder(error.getMessage() != null ? error.getMessage() : error.getClass().getSimpleName());
         Throwable c = error.getCause();
         for (int depth = 0; c != null && c != error && depth < 5; depth++, c = c.getCause()) {
             sb.append(" (caused by ").append(c.getClass().getSimpleName()).append(": ").append(c.getMessage()).append(')');

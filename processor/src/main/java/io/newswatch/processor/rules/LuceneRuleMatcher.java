@@ -182,12 +182,20 @@ public final class LuceneRuleMatcher implements RuleMatcher {
         queriesRun.add(result.getQueriesRun());
         Map<String, RuleHit> hits = new TreeMap<>();
         SnippetBuilder.Sentences sentences = new SnippetBuilder.Sentences(input);
+        Map<String, String> explainErrors = new HashMap<>();
         for (HighlightsMatch m : result.getMatches()) {
             WatchRule rule = byMonitorId.get(m.getQueryId());
             if (rule == null) {
                 continue; // removed while this article was matched
             }
-            SnippetBuilder.Explanation e = SnippetBuilder.explain(input, sentences, m.getHits());
+            SnippetBuilder.Explanation e;
+            try {
+                e = SnippetBuilder.explain(input, sentences, m.getHits());
+            } catch (RuntimeException | StackOverflowError failure) {
+                // one rule's explanation failing must not cost the article its other rules' hits
+                explainErrors.put(rule.id(), "explaining the hit failed: " + describe(failure));
+                continue;
+            }
             RuleHit hit = new RuleHit(rule.id(), rule.version(), e.score(), rule.severity(), e.snippets());
             // During a replacement both versions may match: keep the newer one.
             CompiledRule current = byId.get(rule.id());
@@ -195,7 +203,7 @@ public final class LuceneRuleMatcher implements RuleMatcher {
                 hits.put(rule.id(), hit);
             }
         }
-        Map<String, String> errors = new HashMap<>();
+        Map<String, String> errors = new HashMap<>(explainErrors);
         for (Map.Entry<String, Exception> e : result.getErrors().entrySet()) {
             errors.put(CompiledRule.ruleId(e.getKey()), describe(e.getValue()));
         }
@@ -209,7 +217,7 @@ public final class LuceneRuleMatcher implements RuleMatcher {
         return queriesRun.sum();
     }
 
-    private static String describe(Exception e) {
+    private static String describe(Throwable e) {
         String message = e.getMessage();
         return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }

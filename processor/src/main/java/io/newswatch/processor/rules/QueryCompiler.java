@@ -39,6 +39,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.WildcardQuery;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.automaton.ByteRunAutomaton;
+import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 
 /**
  * Turns a parsed query into the Lucene query for one language: words go through that language's query
@@ -199,7 +200,19 @@ final class QueryCompiler {
             String pattern = w.scope() == Scope.ENTITY ? ArticleFields.entityId(w.pattern()) : normalize(field, w.pattern(), w.position());
             String prefix = prefixOnly(pattern);
             Term term = new Term(field, prefix != null ? prefix : pattern);
-            return prefix != null ? new PrefixQuery(term) : new WildcardQuery(term);
+            if (prefix != null) {
+                return new PrefixQuery(term);
+            }
+            try {
+                return new WildcardQuery(term);
+            } catch (TooComplexToDeterminizeException e) {
+                throw tooComplex(w);
+            }
+        }
+
+        private static QuerySyntaxException tooComplex(Wildcard w) {
+            return new QuerySyntaxException("the wildcard '" + w.pattern() + "' at position " + w.position()
+                    + " is too complex to match (use fewer '*' and '?')", w.position());
         }
 
         private Query bool(Bool b, boolean top) throws QuerySyntaxException {
@@ -268,9 +281,13 @@ final class QueryCompiler {
                     String prefix = prefixOnly(pattern);
                     BytesRef bytes = new BytesRef(prefix != null ? prefix : pattern);
                     Term term = new Term(field, bytes);
-                    yield prefix != null
-                            ? new WildcardIntervals(Intervals.prefix(bytes, MAX_WILDCARD_EXPANSIONS), new PrefixQuery(term))
-                            : new WildcardIntervals(Intervals.wildcard(bytes, MAX_WILDCARD_EXPANSIONS), new WildcardQuery(term));
+                    try {
+                        yield prefix != null
+                                ? new WildcardIntervals(Intervals.prefix(bytes, MAX_WILDCARD_EXPANSIONS), new PrefixQuery(term))
+                                : new WildcardIntervals(Intervals.wildcard(bytes, MAX_WILDCARD_EXPANSIONS), new WildcardQuery(term));
+                    } catch (TooComplexToDeterminizeException e) {
+                        throw tooComplex(w);
+                    }
                 }
                 case Bool b -> {
                     List<IntervalsSource> alternatives = new ArrayList<>();

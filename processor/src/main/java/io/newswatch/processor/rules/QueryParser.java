@@ -18,8 +18,11 @@ import org.apache.lucene.search.BooleanClause.Occur;
  * Parses the rule query language (see the package documentation) into a {@link QueryNode} tree.
  *
  * <p>Precedence, loosest first: {@code OR} (or no operator) &lt; {@code AND} &lt; {@code NOT}, {@code +},
- * {@code -}. Every error names the character position where it was found. Not thread-safe; use
- * {@link #parse(String)}, which makes a new parser per query.
+ * {@code -}. Every error names the character position where it was found. The query's size is bounded here,
+ * before anything recursive or expensive runs: its length ({@link #MAX_QUERY_CHARS}), nesting
+ * ({@link #MAX_DEPTH}), clauses per group ({@link #MAX_GROUP_CLAUSES}), words ({@link #MAX_TERMS}) and
+ * wildcard characters per word ({@link #MAX_WILDCARD_CHARS}). Not thread-safe; use {@link #parse(String)},
+ * which makes a new parser per query.
  */
 final class QueryParser {
 
@@ -27,10 +30,28 @@ final class QueryParser {
     static final int MAX_DISTANCE = 50;
     /** NEAR without {@code /n}. */
     static final int DEFAULT_NEAR_DISTANCE = 10;
+    /** Longest query in characters: the longest desk rule of the default pack is about 5,000. */
+    static final int MAX_QUERY_CHARS = 100_000;
+    /**
+     * Deepest nesting of groups, NEAR arguments and NOT chains: the parser, the compiler and Lucene all recurse
+     * over the tree, and a query nested thousands deep would overflow the stack of the thread that compiles it.
+     */
+    static final int MAX_DEPTH = 32;
+    /** Most words, phrases and wildcards in one query (each is at least one Lucene clause per language). */
+    static final int MAX_TERMS = 2_048;
+    /** Most clauses of one group (Lucene's own limit per boolean query, checked here with a position). */
+    static final int MAX_GROUP_CLAUSES = 1_024;
+    /**
+     * Most {@code *} and {@code ?} in one wildcard: each is a loop in the wildcard's automaton, and thousands make
+     * Lucene's construction run for minutes and gigabytes. Real patterns use one or two.
+     */
+    static final int MAX_WILDCARD_CHARS = 8;
 
     private final String query;
     private final List<Token> tokens;
     private int next;
+    private int depth;
+    private int terms;
 
     private QueryParser(String query, List<Token> tokens) {
         this.query = query;
@@ -44,6 +65,10 @@ final class QueryParser {
      */
     static QueryNode parse(String query) throws QuerySyntaxException {
         Objects.requireNonNull(query, "query");
+        if (query.length() > MAX_QUERY_CHARS) {
+            throw new QuerySyntaxException("the query has " + query.length() + " characters; the limit is " + MAX_QUERY_CHARS
+                    + " (split it into several rules)", -1);
+        }
         QueryParser parser = new QueryParser(query, new Lexer(query).tokens());
         if (parser.peek().type == Type.EOF) {
             throw new QuerySyntaxException("the query is empty", 0);
@@ -68,6 +93,7 @@ final class QueryParser {
 
     private QueryNode parseOr(Scope scope) throws QuerySyntaxException {
         int start = peek().position;
+        enter(start);
         List<Unary> items = new ArrayList<>();
         while (!peek().endsGroup()) {
             if (peek().type == Type.OR) {
@@ -79,11 +105,17 @@ final class QueryParser {
                     throw new QuerySyntaxException("OR at position " + or.position + " has nothing on its right", or.position);
                 }
             }
+            if (items.size() == MAX_GROUP_CLAUSES) {
+                throw new QuerySyntaxException("the group at position " + start + " has more than " + MAX_GROUP_CLAUSES
+                        + " clauses; the " + (MAX_GROUP_CLAUSES + 1) + "th is at position " + peek().position
+                        + " (split it into several rules)", peek().position);
+            }
             items.add(parseAnd(scope));
         }
         if (items.isEmpty()) {
             throw new QuerySyntaxException("empty group at position " + start, start);
         }
+        depth--;
         if (items.size() == 1) {
             Unary only = items.get(0);
             return only.occur == Occur.MUST_NOT
@@ -106,6 +138,10 @@ final class QueryParser {
         clauses.add(conjunct(first));
         while (peek().type == Type.AND) {
             Token and = take();
+            if (clauses.size() == MAX_GROUP_CLAUSES) {
+                throw new QuerySyntaxException("the AND at position " + and.position + " joins more than " + MAX_GROUP_CLAUSES
+                        + " clauses (split the rule into several rules)", and.position);
+            }
             if (peek().endsGroup() || peek().type == Type.OR || peek().type == Type.AND) {
                 throw new QuerySyntaxException("AND at position " + and.position + " has nothing on its right", and.position);
             }
@@ -124,7 +160,9 @@ final class QueryParser {
             case NOT -> {
                 take();
                 requireOperand(t, "NOT");
+                enter(t.position);
                 Unary inner = parseUnary(scope);
+                depth--;
                 return new Unary(Occur.MUST_NOT, inner.node);
             }
             case PLUS -> {
@@ -139,6 +177,22 @@ final class QueryParser {
             default -> {
                 return new Unary(null, parsePrimary(scope));
             }
+        }
+    }
+
+    /** One level deeper; refused beyond {@link #MAX_DEPTH}, before the recursion could exhaust the stack. */
+    private void enter(int position) throws QuerySyntaxException {
+        if (++depth > MAX_DEPTH) {
+            throw new QuerySyntaxException("the query nests groups, NEAR or NOT more than " + MAX_DEPTH + " deep at position "
+                    + position, position);
+        }
+    }
+
+    /** One more word, phrase or wildcard; refused beyond {@link #MAX_TERMS}. */
+    private void countTerm(Token t) throws QuerySyntaxException {
+        if (++terms > MAX_TERMS) {
+            throw new QuerySyntaxException("the query has more than " + MAX_TERMS + " words, phrases and wildcards; the "
+                    + (MAX_TERMS + 1) + "th is at position " + t.position + " (split it into several rules)", t.position);
         }
     }
 
@@ -196,6 +250,7 @@ final class QueryParser {
                 return inner;
             }
             case QUOTED -> {
+                countTerm(t);
                 int slop = 0;
                 if (peek().type == Type.TILDE) {
                     Token tilde = take();
@@ -211,6 +266,10 @@ final class QueryParser {
                 return parseNear(t, scope);
             }
             case WORD -> {
+                countTerm(t);
+                if (t.wildcard) {
+                    checkWildcard(t);
+                }
                 if (peek().type == Type.TILDE) {
                     Token tilde = peek();
                     throw new QuerySyntaxException("fuzzy matching ('~' after a word, position " + tilde.position
@@ -236,6 +295,22 @@ final class QueryParser {
         }
     }
 
+    private static void checkWildcard(Token t) throws QuerySyntaxException {
+        int count = 0;
+        for (int i = 0; i < t.text.length(); i++) {
+            char c = t.text.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '*' || c == '?') {
+                count++;
+            }
+        }
+        if (count > MAX_WILDCARD_CHARS) {
+            throw new QuerySyntaxException("the wildcard at position " + t.position + " has " + count + " '*' and '?'; the limit is "
+                    + MAX_WILDCARD_CHARS + " per word", t.position);
+        }
+    }
+
     private QueryNode parseNear(Token near, Scope scope) throws QuerySyntaxException {
         String name = near.type == Type.ONEAR ? "ONEAR" : "NEAR";
         if (scope == Scope.ENTITY) {
@@ -244,12 +319,14 @@ final class QueryParser {
         int distance = near.number < 0 ? DEFAULT_NEAR_DISTANCE : (int) near.number;
         checkDistance(distance, near.position, name + " distance");
         Token open = take(); // the lexer only makes a NEAR token when '(' follows
+        enter(near.position);
         List<QueryNode> args = new ArrayList<>();
         args.add(parseNearArgument(name, scope));
         while (peek().type == Type.COMMA) {
             take();
             args.add(parseNearArgument(name, scope));
         }
+        depth--;
         expectClose(open, name + "(");
         if (args.size() < 2) {
             throw new QuerySyntaxException(name + " at position " + near.position

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.TermQuery;
@@ -47,8 +48,30 @@ final class RuleCompiler {
         }
     }
 
-    /** @throws InvalidRuleException naming the rule and the position of the error in its query */
+    /**
+     * Compiles a rule. The query's size, nesting and wildcards are checked by the parser before any Lucene
+     * structure is built (see {@link QueryParser#MAX_DEPTH} and its siblings); whatever still fails while
+     * compiling, a stack overflow included, is refused as this rule's error instead of escaping to the caller's
+     * thread (a stream thread during hot reload).
+     *
+     * @throws InvalidRuleException naming the rule and the position of the error in its query
+     */
     static CompiledRule compile(WatchRule rule) throws InvalidRuleException {
+        try {
+            return compileChecked(rule);
+        } catch (StackOverflowError e) {
+            throw new InvalidRuleException(rule.id(), "rule '" + rule.id() + "': the query is nested too deeply to compile (at most "
+                    + QueryParser.MAX_DEPTH + " levels)", -1, null);
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw new InvalidRuleException(rule.id(), "rule '" + rule.id() + "': the query expands to more than "
+                    + IndexSearcher.getMaxClauseCount() + " clauses (split it into several rules)", -1, e);
+        } catch (RuntimeException e) {
+            throw new InvalidRuleException(rule.id(), "rule '" + rule.id() + "': the query cannot be compiled ("
+                    + e.getClass().getSimpleName() + ")", -1, e);
+        }
+    }
+
+    private static CompiledRule compileChecked(WatchRule rule) throws InvalidRuleException {
         try {
             List<Language> languages = QueryCompiler.languagesOf(rule);
             QueryNode parsed = QueryParser.parse(rule.query());

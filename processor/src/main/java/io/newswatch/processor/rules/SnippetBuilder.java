@@ -6,9 +6,9 @@ import io.newswatch.model.Snippet;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.TreeSet;
 import org.apache.lucene.monitor.HighlightsMatch.Hit;
 
@@ -20,7 +20,9 @@ import org.apache.lucene.monitor.HighlightsMatch.Hit;
  *
  * <p>Snippets: each matched word is placed in its sentence (ICU sentence boundaries, English abbreviations
  * such as "Gen." not ending a sentence); the {@value #MAX_SNIPPETS} sentences with the most matched words
- * are kept (ties: earlier first) and returned in reading order, title first. A sentence longer than
+ * are kept (ties: earlier first) and returned in reading order, title first. Only the first
+ * {@value #MAX_SENTENCES} sentences with matched words are considered, so the work per rule is linear in the
+ * number of matched words and bounded in the sentences looked at. A sentence longer than
  * {@value #MAX_CHARS} characters is cut to a window around its first matched word. Stateless and
  * thread-safe.
  */
@@ -28,6 +30,11 @@ final class SnippetBuilder {
 
     static final int MAX_SNIPPETS = 3;
     static final int MAX_CHARS = 400;
+    /**
+     * Sentences with matched words considered per rule and article, in reading order: an article whose every
+     * sentence matches (hostile, or a list page) costs no more than this many; the score still counts every word.
+     */
+    static final int MAX_SENTENCES = 1_000;
     private static final int LEAD = 120;
     private static final ULocale SENTENCES = new ULocale("en@ss=standard");
     /**
@@ -130,36 +137,62 @@ final class SnippetBuilder {
         return new Explanation(score, snippets(input, sentences, spans));
     }
 
+    /** A sentence holding matched words: where it lies, its spans, and its place in reading order. */
+    private record Candidate(int order, String field, int start, int end, int sentenceEnd, List<Span> spans) {
+    }
+
+    /**
+     * Groups the spans (already in reading order, title first) by sentence, in one pass: spans of one sentence
+     * are adjacent, so each sentence is found once. At most {@value #MAX_SENTENCES} sentences are considered;
+     * the best {@value #MAX_SNIPPETS} are kept in a bounded heap, so the work is linear in the spans.
+     */
     private static List<Snippet> snippets(MatchInput input, Sentences sentences, Collection<Span> spans) {
         if (spans.isEmpty()) {
             return List.of();
         }
-        // Sentences keyed by field and start, in reading order, each with its spans.
-        Map<String, List<Span>> bySentence = new LinkedHashMap<>();
-        Map<String, int[]> bounds = new LinkedHashMap<>();
+        // Most matched words first, then earlier first: the head of this order is the worst of the kept ones.
+        Comparator<Candidate> better = Comparator.comparingInt((Candidate c) -> c.spans().size())
+                .thenComparing(Comparator.comparingInt(Candidate::order).reversed());
+        PriorityQueue<Candidate> kept = new PriorityQueue<>(MAX_SNIPPETS + 1, better);
+        Candidate current = null;
+        int considered = 0;
         for (Span s : spans) {
+            if (current != null && current.field().equals(s.field()) && s.start() < current.sentenceEnd()) {
+                current.spans().add(s);
+                continue;
+            }
+            if (current != null) {
+                keep(kept, current);
+            }
+            if (considered == MAX_SENTENCES) {
+                current = null;
+                break;
+            }
             String fieldText = s.field().equals("title") ? input.title() : input.text();
             int[] sentence = sentences.around(s.field(), s.start());
-            int start = sentence[0];
             int end = Math.min(fieldText.length(), Math.max(sentence[1], s.end()));
-            String key = s.field() + ":" + start;
-            bySentence.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
-            bounds.putIfAbsent(key, new int[] {start, end});
+            List<Span> inSentence = new ArrayList<>();
+            inSentence.add(s);
+            current = new Candidate(considered++, s.field(), sentence[0], end, sentence[1], inSentence);
         }
-        List<String> keys = new ArrayList<>(bySentence.keySet());
-        List<String> best = new ArrayList<>(keys);
-        best.sort(Comparator.comparingInt((String k) -> -bySentence.get(k).size()).thenComparingInt(keys::indexOf));
-        List<String> chosen = new ArrayList<>(best.subList(0, Math.min(MAX_SNIPPETS, best.size())));
-        chosen.sort(Comparator.comparingInt(keys::indexOf));
-        List<Snippet> out = new ArrayList<>();
-        for (String key : chosen) {
-            List<Span> inSentence = bySentence.get(key);
-            String field = inSentence.get(0).field();
-            String fieldText = field.equals("title") ? input.title() : input.text();
-            int[] b = bounds.get(key);
-            out.add(snippet(field, fieldText, b[0], b[1], inSentence));
+        if (current != null) {
+            keep(kept, current);
+        }
+        List<Candidate> chosen = new ArrayList<>(kept);
+        chosen.sort(Comparator.comparingInt(Candidate::order));
+        List<Snippet> out = new ArrayList<>(chosen.size());
+        for (Candidate c : chosen) {
+            String fieldText = c.field().equals("title") ? input.title() : input.text();
+            out.add(snippet(c.field(), fieldText, c.start(), c.end(), c.spans()));
         }
         return out;
+    }
+
+    private static void keep(PriorityQueue<Candidate> kept, Candidate c) {
+        kept.add(c);
+        if (kept.size() > MAX_SNIPPETS) {
+            kept.poll();
+        }
     }
 
     private static Snippet snippet(String field, String fieldText, int start, int end, List<Span> spans) {
