@@ -11,7 +11,7 @@ import io.newswatch.ingest.feed.StandardFeedParser;
 import io.newswatch.ingest.fetch.Backoff;
 import io.newswatch.ingest.fetch.ConditionalFetcher;
 import io.newswatch.net.EgressGuard;
-import io.newswatch.ingest.fetch.FetchSettings;
+import io.newswatch.ingest.fetch.FetchConfig;
 import io.newswatch.ingest.poll.FeedCoordinator;
 import io.newswatch.ingest.poll.FeedPoller;
 import io.newswatch.model.FeedState;
@@ -70,7 +70,7 @@ public final class IngestService implements AutoCloseable {
         feeds = new ArrayList<>(loadFeeds(settings));
         feeds.addAll(extraFeeds);
         EgressGuard guard = settings.egressAllow().isEmpty() ? EgressGuard.strict() : EgressGuard.allowing(settings.egressAllow());
-        fetcher = new ConditionalFetcher(new FetchSettings(settings.connectTimeout(), settings.readTimeout(), settings.maxBodyBytes(), 5,
+        fetcher = new ConditionalFetcher(new FetchConfig(settings.connectTimeout(), settings.readTimeout(), settings.maxBodyBytes(), 5,
                 settings.perHostConcurrency(), settings.globalConcurrency(), settings.userAgent(), guard));
         localOrigins.forEach((feedId, origin) -> feedGuards.put(feedId, guard.withOrigin(origin)));
     }

@@ -50,7 +50,7 @@ public final class ConditionalFetcher implements AutoCloseable {
     private static final String ACCEPT_ENCODING = "gzip, deflate";
     private static final int MAX_VALIDATOR_LENGTH = 8 * 1024;
 
-    private final FetchSettings settings;
+    private final FetchConfig settings;
     private final Clock clock;
     private final HttpClient client;
     private final HostPermits permits;
@@ -58,12 +58,12 @@ public final class ConditionalFetcher implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     /** A fetcher with its own HTTP client; close it to release the client's connections and threads. */
-    public ConditionalFetcher(FetchSettings settings) {
+    public ConditionalFetcher(FetchConfig settings) {
         this(settings, Clock.systemUTC());
     }
 
     /** @param clock used only to turn a {@code Retry-After} date into a delay */
-    ConditionalFetcher(FetchSettings settings, Clock clock) {
+    ConditionalFetcher(FetchConfig settings, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings must not be null");
         this.clock = Objects.requireNonNull(clock, "clock must not be null");
         this.client = HttpClient.newBuilder()
@@ -84,7 +84,7 @@ public final class ConditionalFetcher implements AutoCloseable {
     }
 
     /** The settings this fetcher was built with. */
-    public FetchSettings settings() {
+    public FetchConfig settings() {
         return settings;
     }
 

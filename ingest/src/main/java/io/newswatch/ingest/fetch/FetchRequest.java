@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param lastModified the {@code Last-Modified} last received, sent as {@code If-Modified-Since}; or {@code null}
  * @param accept       the {@code Accept} header; {@code null} sends {@code *}{@code /*}
  * @param guard        the egress check for this fetch and its redirects, or {@code null} for the fetcher's own
- *                     ({@link FetchSettings#guard()}); lets one feed reach a server of its own, see
+ *                     ({@link FetchConfig#guard()}); lets one feed reach a server of its own, see
  *                     {@link EgressGuard#withOrigin}
  */
 public record FetchRequest(URI url, String etag, String lastModified, String accept, EgressGuard guard) {

@@ -3,7 +3,7 @@
  *
  * <h2>Using it</h2>
  * <pre>{@code
- * try (ConditionalFetcher fetcher = new ConditionalFetcher(FetchSettings.defaults("newswatch/1.0 (+https://example.org/bot)"))) {
+ * try (ConditionalFetcher fetcher = new ConditionalFetcher(FetchConfig.defaults("newswatch/1.0 (+https://example.org/bot)"))) {
  *     FetchResult r = fetcher.fetch(FetchRequest.feed(feedUrl, state.etag(), state.lastModified()));
  *     switch (r.outcome()) {
  *         case OK -> parse(r.body(), r.contentType(), r.finalUrl());          // store r.etag(), r.lastModified()

@@ -40,10 +40,10 @@ class ConditionalFetcherIT {
 
     private static final String USER_AGENT = "newswatch-test/1.0 (+https://newswatch.example/bot)";
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(2);
-    private static final long LIMIT = FetchSettings.DEFAULT_MAX_BODY_BYTES;
+    private static final long LIMIT = FetchConfig.DEFAULT_MAX_BODY_BYTES;
     /** Retry-After dates are measured against this fixed instant, so the parsed delay is exact. */
     private static final Instant NOW = Instant.parse("2025-11-20T10:00:00Z");
-    private static final FetchSettings SETTINGS = FetchSettings.defaults(USER_AGENT)
+    private static final FetchConfig SETTINGS = FetchConfig.defaults(USER_AGENT)
             .withTimeouts(Duration.ofSeconds(2), READ_TIMEOUT)
             .withGuard(EgressGuard.allowing(List.of("127.0.0.0/8")));
 
@@ -344,7 +344,7 @@ class ConditionalFetcherIT {
     }
 
     /** Fires {@code callers} parallel fetches at a handler that counts requests in progress and holds each briefly. */
-    private static int maxInFlight(FetchSettings settings, String path, int callers) throws Exception {
+    private static int maxInFlight(FetchConfig settings, String path, int callers) throws Exception {
         AtomicInteger inFlight = new AtomicInteger();
         AtomicInteger max = new AtomicInteger();
         route(path, ex -> {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class ConditionalFetcherTest {
 
-    private static final FetchSettings SETTINGS = FetchSettings.defaults("newswatch-test/1.0 (+https://newswatch.example/bot)");
+    private static final FetchConfig SETTINGS = FetchConfig.defaults("newswatch-test/1.0 (+https://newswatch.example/bot)");
 
     @Test
     void shouldRefuseForbiddenTargetsWithoutConnecting() {
@@ -74,19 +74,19 @@ class ConditionalFetcherTest {
                 .hasMessage("perHostConcurrency must be > 0, was 0");
         assertThatThrownBy(() -> SETTINGS.withConcurrency(2, -1))
                 .hasMessage("globalConcurrency must be > 0, was -1");
-        assertThatThrownBy(() -> FetchSettings.defaults(" "))
+        assertThatThrownBy(() -> FetchConfig.defaults(" "))
                 .hasMessage("userAgent must not be blank");
-        assertThatThrownBy(() -> FetchSettings.defaults("bot\r\nX-Injected: 1"))
+        assertThatThrownBy(() -> FetchConfig.defaults("bot\r\nX-Injected: 1"))
                 .hasMessage("userAgent must be printable ASCII without line breaks, was 'bot\r\nX-Injected: 1'");
         assertThatThrownBy(() -> SETTINGS.withGuard(null))
                 .isInstanceOf(NullPointerException.class).hasMessage("guard must not be null");
-        assertThatThrownBy(() -> new FetchSettings(Duration.ofSeconds(1), Duration.ofSeconds(1), 1, -1, 1, 1, "ua",
+        assertThatThrownBy(() -> new FetchConfig(Duration.ofSeconds(1), Duration.ofSeconds(1), 1, -1, 1, 1, "ua",
                 EgressGuard.strict())).hasMessage("maxRedirects must be >= 0, was -1");
     }
 
     @Test
     void shouldOfferSensibleDefaults() {
-        assertThat(SETTINGS).isEqualTo(new FetchSettings(Duration.ofSeconds(10), Duration.ofSeconds(30),
+        assertThat(SETTINGS).isEqualTo(new FetchConfig(Duration.ofSeconds(10), Duration.ofSeconds(30),
                 10 * 1024 * 1024, 5, 2, 64, "newswatch-test/1.0 (+https://newswatch.example/bot)", EgressGuard.strict()));
     }
 

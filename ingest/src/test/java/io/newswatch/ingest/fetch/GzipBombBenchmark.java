@@ -17,7 +17,7 @@ public final class GzipBombBenchmark {
     }
 
     public static void main(String[] args) throws IOException {
-        long limit = FetchSettings.DEFAULT_MAX_BODY_BYTES;
+        long limit = FetchConfig.DEFAULT_MAX_BODY_BYTES;
         byte[] bomb = GzipBomb.ofZeros(1024);
         System.out.printf("bomb: 1 GiB of zeros in %,d compressed bytes; limit %,d bytes%n", bomb.length, limit);
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();

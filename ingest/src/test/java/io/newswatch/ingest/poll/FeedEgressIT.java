@@ -9,7 +9,7 @@ import io.newswatch.ingest.feed.FeedSpec;
 import io.newswatch.ingest.feed.StandardFeedParser;
 import io.newswatch.ingest.fetch.Backoff;
 import io.newswatch.ingest.fetch.ConditionalFetcher;
-import io.newswatch.ingest.fetch.FetchSettings;
+import io.newswatch.ingest.fetch.FetchConfig;
 import io.newswatch.model.Article;
 import io.newswatch.model.FeedState;
 import io.newswatch.net.EgressGuard;
@@ -64,7 +64,7 @@ class FeedEgressIT {
         demo.createContext("/pages/a.html", ex -> send(ex, "text/html; charset=utf-8", "<html><head><title>Drone course</title></head><body><article>"
                 + "<p>Recruits were trained to fly attack drones at a camp, instructors said on Monday.</p>".repeat(5) + "</article></body></html>"));
         demo.start();
-        fetcher = new ConditionalFetcher(FetchSettings.defaults("newswatch-test/1.0 (+https://newswatch.example/bot)"));
+        fetcher = new ConditionalFetcher(FetchConfig.defaults("newswatch-test/1.0 (+https://newswatch.example/bot)"));
     }
 
     @AfterEach

@@ -9,7 +9,7 @@ import io.newswatch.ingest.feed.StandardFeedParser;
 import io.newswatch.ingest.fetch.Backoff;
 import io.newswatch.ingest.fetch.ConditionalFetcher;
 import io.newswatch.net.EgressGuard;
-import io.newswatch.ingest.fetch.FetchSettings;
+import io.newswatch.ingest.fetch.FetchConfig;
 import io.newswatch.ingest.poll.FeedPoller;
 import io.newswatch.model.FeedState;
 import java.io.IOException;
@@ -52,7 +52,7 @@ public final class IngestBenchmark {
         server.createContext("/feed/", this::serveFeed);
         server.start();
         String base = "http://127.0.0.1:" + server.getAddress().getPort();
-        try (ConditionalFetcher fetcher = new ConditionalFetcher(new FetchSettings(Duration.ofSeconds(5), Duration.ofSeconds(30), 10L << 20, 5,
+        try (ConditionalFetcher fetcher = new ConditionalFetcher(new FetchConfig(Duration.ofSeconds(5), Duration.ofSeconds(30), 10L << 20, 5,
                 // every feed is on one host here; real deployments spread over many hosts
                 64, 64, "newswatch-benchmark", EgressGuard.allowing(List.of("127.0.0.0/8"))))) {
             FeedPoller poller = new FeedPoller(fetcher, new StandardFeedParser(), Extractors.standard(),

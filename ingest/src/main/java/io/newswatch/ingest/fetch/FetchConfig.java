@@ -17,13 +17,13 @@ import java.util.Objects;
  * @param userAgent          the {@code User-Agent} sent with every request; should name the crawler and a contact URL
  * @param guard              the egress check every URL, including each redirect target, must pass
  */
-public record FetchSettings(Duration connectTimeout, Duration readTimeout, long maxBodyBytes, int maxRedirects,
-                            int perHostConcurrency, int globalConcurrency, String userAgent, EgressGuard guard) {
+public record FetchConfig(Duration connectTimeout, Duration readTimeout, long maxBodyBytes, int maxRedirects,
+                          int perHostConcurrency, int globalConcurrency, String userAgent, EgressGuard guard) {
 
     /** 10 MiB: more than any real feed or article page, far less than a decompression bomb. */
     public static final long DEFAULT_MAX_BODY_BYTES = 10L * 1024 * 1024;
 
-    public FetchSettings {
+    public FetchConfig {
         positive(connectTimeout, "connectTimeout");
         positive(readTimeout, "readTimeout");
         if (maxBodyBytes <= 0 || maxBodyBytes > Integer.MAX_VALUE - 8) {
@@ -53,32 +53,32 @@ public record FetchSettings(Duration connectTimeout, Duration readTimeout, long 
      * Connect timeout 10 s, read timeout 30 s, 10 MiB bodies, 5 redirects, 2 requests per host, 64 in total, and
      * the {@linkplain EgressGuard#strict() strict} egress guard.
      */
-    public static FetchSettings defaults(String userAgent) {
-        return new FetchSettings(Duration.ofSeconds(10), Duration.ofSeconds(30), DEFAULT_MAX_BODY_BYTES, 5, 2, 64,
+    public static FetchConfig defaults(String userAgent) {
+        return new FetchConfig(Duration.ofSeconds(10), Duration.ofSeconds(30), DEFAULT_MAX_BODY_BYTES, 5, 2, 64,
                 userAgent, EgressGuard.strict());
     }
 
     /** These settings with another egress guard. */
-    public FetchSettings withGuard(EgressGuard other) {
-        return new FetchSettings(connectTimeout, readTimeout, maxBodyBytes, maxRedirects, perHostConcurrency,
+    public FetchConfig withGuard(EgressGuard other) {
+        return new FetchConfig(connectTimeout, readTimeout, maxBodyBytes, maxRedirects, perHostConcurrency,
                 globalConcurrency, userAgent, other);
     }
 
     /** These settings with other timeouts. */
-    public FetchSettings withTimeouts(Duration connect, Duration read) {
-        return new FetchSettings(connect, read, maxBodyBytes, maxRedirects, perHostConcurrency, globalConcurrency,
+    public FetchConfig withTimeouts(Duration connect, Duration read) {
+        return new FetchConfig(connect, read, maxBodyBytes, maxRedirects, perHostConcurrency, globalConcurrency,
                 userAgent, guard);
     }
 
     /** These settings with another body limit. */
-    public FetchSettings withMaxBodyBytes(long max) {
-        return new FetchSettings(connectTimeout, readTimeout, max, maxRedirects, perHostConcurrency, globalConcurrency,
+    public FetchConfig withMaxBodyBytes(long max) {
+        return new FetchConfig(connectTimeout, readTimeout, max, maxRedirects, perHostConcurrency, globalConcurrency,
                 userAgent, guard);
     }
 
     /** These settings with other concurrency limits. */
-    public FetchSettings withConcurrency(int perHost, int global) {
-        return new FetchSettings(connectTimeout, readTimeout, maxBodyBytes, maxRedirects, perHost, global, userAgent,
+    public FetchConfig withConcurrency(int perHost, int global) {
+        return new FetchConfig(connectTimeout, readTimeout, maxBodyBytes, maxRedirects, perHost, global, userAgent,
                 guard);
     }
 
