@@ -12,10 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -62,7 +65,11 @@ public final class DeliveryLedger implements AutoCloseable {
         this.consumerProps = Validate.notNull(consumerProps, "consumerProps");
         this.retention = Validate.notNull(retention, "retention");
         Validate.isTrue(retention.toMinutes() >= 1, "retention must be at least 1m, was " + retention);
-        this.producer = new KafkaProducer<>(producerProps, topics.deliveries().keySerde().serializer(), topics.deliveries().valueSerde().serializer());
+        Properties props = new Properties();
+        props.putAll(producerProps);
+        // a channel waits for each record before its next send (see delivered), so a linger would only slow it down
+        props.setProperty(ProducerConfig.LINGER_MS_CONFIG, "0");
+        this.producer = new KafkaProducer<>(props, topics.deliveries().keySerde().serializer(), topics.deliveries().valueSerde().serializer());
         this.clock = Validate.notNull(clock, "clock");
     }
 
@@ -188,20 +195,26 @@ public final class DeliveryLedger implements AutoCloseable {
         });
     }
 
-    /** Records that {@code channel} accepted {@code n}; {@code then} runs once the record is stored (or failed to be). */
-    public void delivered(String channel, Notice n, int attempts, Runnable then) {
+    /**
+     * Records that {@code channel} accepted {@code n}; {@code then} runs once the record is stored (or failed to be).
+     * A channel waits on the returned future before its next send, so a crash leaves at most one notice per channel
+     * accepted but not recorded: the one duplicate a restart may send.
+     *
+     * @return completes when the record is stored, exceptionally when it could not be
+     */
+    public Future<RecordMetadata> delivered(String channel, Notice n, int attempts, Runnable then) {
         Delivery d = new Delivery(Delivery.SCHEMA_VERSION, channel, n.deliveryId(), Delivery.Status.DELIVERED, attempts, null, clock.instant(),
                 n.kind() == Notice.Kind.DIGEST ? n.alerts().stream().map(Alert::deliveryId).toList() : List.of(), List.of());
         remember(d);
-        write(d, then);
+        return write(d, then);
     }
 
     /** Records that {@code channel} gave up on {@code n}, keeping its alerts so that it can be retried. */
-    public void failed(String channel, Notice n, int attempts, String cause, Runnable then) {
+    public Future<RecordMetadata> failed(String channel, Notice n, int attempts, String cause, Runnable then) {
         Delivery d = new Delivery(Delivery.SCHEMA_VERSION, channel, n.deliveryId(), Delivery.Status.FAILED, attempts, cause, clock.instant(),
                 List.of(), n.alerts());
         remember(d);
-        write(d, then);
+        return write(d, then);
     }
 
     /** Failed deliveries not delivered since, optionally of one channel. */
@@ -209,8 +222,8 @@ public final class DeliveryLedger implements AutoCloseable {
         return failed.values().stream().filter(d -> channel == null || d.channel().equals(channel)).toList();
     }
 
-    private void write(Delivery d, Runnable then) {
-        producer.send(new ProducerRecord<>(topics.deliveries().name(), d.key(), d), (md, e) -> {
+    private Future<RecordMetadata> write(Delivery d, Runnable then) {
+        return producer.send(new ProducerRecord<>(topics.deliveries().name(), d.key(), d), (md, e) -> {
             if (e != null) {
                 // the channel has it; only a restart before the next record could send it again
                 LOG.error("could not record delivery {} in the ledger: {}", d.key(), e.toString());
