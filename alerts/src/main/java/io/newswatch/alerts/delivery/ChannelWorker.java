@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * notice per channel sent but unrecorded. Nothing here waits on another channel, and no exception ends the thread.
  *
  * <p>A 410 from the receiver disables the channel: it says so in the log, reports unhealthy, and records every
- * later notice as failed ("channel disabled"), so that {@code newswatch alerts retry} can send them once the
+ * later notice as failed ("channel disabled"), so that {@code newswatch deliveries retry} can send them once the
  * configuration is fixed.
  */
 final class ChannelWorker implements Runnable {
@@ -152,7 +152,7 @@ final class ChannelWorker implements Runnable {
             } catch (DeliveryException e) {
                 if (e.disablesChannel()) {
                     disabled = true;
-                    LOG.error("channel {} DISABLED: {}. Later alerts are recorded as failed; fix the channel and run 'newswatch alerts retry'.",
+                    LOG.error("channel {} DISABLED: {}. Later alerts are recorded as failed; fix the channel and run 'newswatch deliveries retry'.",
                             spec.id(), e.getMessage());
                 }
                 if (!e.retryable() || attempt >= spec.maxAttempts()) {
