@@ -90,6 +90,22 @@ public final class AlertsService implements AutoCloseable {
         api = new AlertsApi(recent, health, scrape);
     }
 
+    /**
+     * Checks {@code alerts.channels} and {@code alerts.policies} as the constructor does, without building the
+     * service (no Kafka settings needed, nothing opened but a DNS lookup of webhook hosts for the egress guard), so
+     * that a command refuses a bad channel before it starts a broker or creates topics.
+     *
+     * @throws io.newswatch.config.ConfigException naming the key of a bad channel, secret, URL or policy
+     */
+    public static void check(Config config) {
+        List<Channels.Configured> channels = Channels.fromConfig(config, Clock.systemUTC());
+        try {
+            Policy.fromConfig(config, channels.stream().map(c -> c.spec().id()).collect(Collectors.toSet()));
+        } finally {
+            channels.forEach(c -> c.channel().close());
+        }
+    }
+
     private boolean delivering(String healthKey) {
         AlertDispatcher d = dispatcher;
         BooleanSupplier s = d == null ? null : d.health().get(healthKey);
@@ -108,7 +124,7 @@ public final class AlertsService implements AutoCloseable {
         streamsMetrics = new KafkaStreamsMetrics(raiser);
         streamsMetrics.bindTo(metrics);
         DeliveryLedger ledger = new DeliveryLedger(topics, KafkaClients.consumer(config, "newswatch-alerts-ledger", null),
-                KafkaClients.producer(config, "newswatch-alerts-ledger"), Clock.systemUTC());
+                KafkaClients.producer(config, "newswatch-alerts-ledger"), topics.deliveries().cleanup().retention(config), Clock.systemUTC());
         dispatcher = new AlertDispatcher(topics, KafkaClients.consumer(config, "newswatch-alerts-delivery", settings.deliveryGroup()),
                 KafkaClients.producer(config, "newswatch-alerts-dlq"), ledger, channels, policies, metrics, Clock.systemUTC());
         dispatcherThread = Thread.ofPlatform().name("alerts-delivery").unstarted(dispatcher);

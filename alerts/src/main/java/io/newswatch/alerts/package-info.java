@@ -11,8 +11,9 @@
  *
  * <p>Three guarantees meet here. Raising is exactly-once: the "already alerted" store and the alerts topic are
  * written in one transaction, so a crash neither loses nor doubles an alert. Delivery is at-least-once, deduplicated by the
- * delivery ledger: a restart delivers nothing twice, a crash re-sends at most the notices accepted but not yet
- * recorded, with the same idempotency keys.
+ * delivery ledger: a restart delivers nothing twice, a crash re-sends at most one notice per channel (the one
+ * accepted but not yet recorded), with the same idempotency key. The ledger remembers
+ * {@code topics.deliveries.retention} back, and delivery sends nothing older.
  * The API view is rebuilt from the alerts topic at start and bounded by {@code alerts.api.keep}.
  */
 package io.newswatch.alerts;

@@ -43,8 +43,9 @@ final class DeliveriesCommand implements Runnable {
         }
 
         DeliveryLedger ledger(Config c) {
-            return new DeliveryLedger(TopicKeys.topics(c), KafkaClients.consumer(c, "newswatch-deliveries-cli", null),
-                    KafkaClients.producer(c, "newswatch-deliveries-cli"), Clock.systemUTC()).load();
+            var topics = TopicKeys.topics(c);
+            return new DeliveryLedger(topics, KafkaClients.consumer(c, "newswatch-deliveries-cli", null),
+                    KafkaClients.producer(c, "newswatch-deliveries-cli"), topics.deliveries().cleanup().retention(c), Clock.systemUTC()).load();
         }
     }
 

@@ -41,6 +41,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Config config = parent.config(bootstrapServers);
+        AlertsService.check(config); // a bad channel stops start-up here, before a broker starts
         Lifecycle life = new Lifecycle().withShutdownHook();
         try {
             Metrics metrics = life.add("metrics", new Metrics());

@@ -121,6 +121,7 @@ final class ServiceCommands {
         @Override
         public Integer call() throws Exception {
             Config config = config();
+            AlertsService.check(config); // a bad channel stops start-up before any topic is touched
             TopicSetup.createAll(config);
             return serve("alerts", (life, metrics) ->
                     life.add("alerts", new AlertsService(config, metrics.registry(), metrics::scrape, Map.of()).start()));

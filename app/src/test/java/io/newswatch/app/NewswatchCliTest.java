@@ -87,6 +87,44 @@ class NewswatchCliTest {
     }
 
     @Test
+    void shouldRefuseToStartAlertsWithABadWebhookSecretNamingTheKeyButNotTheSecret() throws Exception {
+        Path cfg = dir.resolve("alerts.yaml");
+        Files.writeString(cfg, """
+                alerts:
+                  channels:
+                    - id: desk-hook
+                      type: webhook
+                      url: https://hooks.example.org/newswatch
+                      secret: "sk_live_not-a-webhook-secret"
+                """);
+        // the cluster address is never dialled: the channels are checked before any topic is touched
+        Result r = run("--config", cfg.toString(), "alerts", "--bootstrap-servers", "127.0.0.1:1");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("configuration error", "alerts.yaml:", "'alerts.channels[0].secret'", "whsec_")
+                .doesNotContain("sk_live_not-a-webhook-secret");
+    }
+
+    @Test
+    void shouldRefuseToRunWithAPrivateWebhookAddressBeforeStartingTheBroker() throws Exception {
+        Path cfg = dir.resolve("run.yaml");
+        Path brokerData = dir.resolve("kafka");
+        Files.writeString(cfg, """
+                broker: {dataDir: %s, port: 0, controllerPort: 0}
+                alerts:
+                  channels:
+                    - {id: log, type: log}
+                    - id: desk-hook
+                      type: webhook
+                      url: http://10.1.2.3/hooks/newswatch
+                      secret: whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+                """.formatted(brokerData));
+        Result r = run("--config", cfg.toString(), "run");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("configuration error", "run.yaml:", "'alerts.channels[1].url'", "10.1.2.3", "alerts.egressAllow");
+        assertThat(brokerData).doesNotExist();
+    }
+
+    @Test
     void shouldRejectAnInvalidRuleWithItsIdAndPosition() throws Exception {
         Path rules = dir.resolve("rules.yaml");
         Files.writeString(rules, """

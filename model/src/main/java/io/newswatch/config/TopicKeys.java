@@ -24,9 +24,13 @@ public final class TopicKeys {
     public static final ConfigKey<Duration> STORIES_RETENTION = retention("stories", Duration.ofDays(1),
             "How long the processor's internal stories topic (analysed articles on their way to the story stage) keeps records; "
                     + "the story stage reads them within seconds, so this only bounds how long it may be down without losing any.");
+    public static final ConfigKey<Duration> DELIVERIES_RETENTION = ConfigKey.of("topics.deliveries.retention", ConfigType.DURATION_TYPE, Duration.ofDays(30),
+            "How long the delivery ledger (compacted, then deleted) remembers a delivery; it also bounds delivery: an alert version older than this "
+                    + "is never sent (again), so a channel down for longer, or a since further back, misses those alerts (they stay on the alerts topic and in the API).")
+            .validatedBy(d -> d.toHours() >= 1, "must be at least 1h");
 
     public static final List<ConfigKey<?>> KEYS = List.of(PREFIX, PARTITIONS, REPLICATION, ARTICLES_RETENTION, MATCHES_RETENTION,
-            ALERTS_RETENTION, DLQ_RETENTION, STORIES_RETENTION);
+            ALERTS_RETENTION, DLQ_RETENTION, STORIES_RETENTION, DELIVERIES_RETENTION);
 
     private static ConfigKey<Duration> retention(String topic, Duration dflt, String description) {
         return ConfigKey.of("topics." + topic + ".retention", ConfigType.DURATION_TYPE, dflt, description)

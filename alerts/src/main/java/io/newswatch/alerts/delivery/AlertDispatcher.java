@@ -50,6 +50,10 @@ import org.slf4j.LoggerFactory;
  *     beginning of the retained history.</li>
  * <li>Digest windows end on stream time (the newest alert's timestamp) or, when alerts stop coming, on the wall
  *     clock; what goes into which digest depends on stream time only.</li>
+ * <li>An alert version stamped before the ledger's horizon ({@code topics.deliveries.retention} back) is skipped
+ *     and counted ({@code newswatch.alerts.delivery.expired}): its ledger record may already be gone, so sending it
+ *     could send it twice. This happens only when delivery re-reads old alerts (its group's offsets expired while it
+ *     was down, a {@code since} further back than the retention, a channel down for longer).</li>
  * <li>No exception ends the loop: an unreadable record is dead-lettered, anything else is logged and the loop
  *     goes on after a pause.</li>
  * </ul>
@@ -70,6 +74,9 @@ public final class AlertDispatcher implements Runnable, AutoCloseable {
     private final Router router;
     private final Clock clock;
     private final Counter badRecords;
+    private final Counter expired;
+    private long expiredSinceLog;
+    private Instant lastHousekeeping = Instant.EPOCH;
     private final OffsetTracker offsets = new OffsetTracker();
     private final Map<String, Instant> starts = new HashMap<>();
     private final Map<String, OpenDigest> digests = new LinkedHashMap<>();
@@ -103,6 +110,8 @@ public final class AlertDispatcher implements Runnable, AutoCloseable {
         }
         this.badRecords = Counter.builder("newswatch.alerts.dead.letters").description("alerts or records that could not be delivered")
                 .register(metrics);
+        this.expired = Counter.builder("newswatch.alerts.delivery.expired")
+                .description("alert versions not delivered because they are older than the delivery ledger's retention").register(metrics);
     }
 
     /** Health per channel ({@code channel:<id>}) and of the loop itself. */
@@ -150,6 +159,7 @@ public final class AlertDispatcher implements Runnable, AutoCloseable {
                         commit();
                         lastCommit = clock.instant();
                     }
+                    housekeeping();
                 } catch (WakeupException e) {
                     throw e;
                 } catch (RuntimeException e) {
@@ -185,10 +195,32 @@ public final class AlertDispatcher implements Runnable, AutoCloseable {
         }
     }
 
-    /** A partition the group never committed starts at the earliest channel start, not at the oldest alert. */
+    /** Once a minute: the ledger forgets what is past its horizon and keeps its channel starts alive; skips are reported. */
+    private void housekeeping() {
+        Instant now = clock.instant();
+        if (Duration.between(lastHousekeeping, now).toMinutes() < 1) {
+            return;
+        }
+        lastHousekeeping = now;
+        ledger.prune();
+        ledger.refreshStarts(starts.keySet());
+        if (expiredSinceLog > 0) {
+            LOG.warn("{} alert version(s) not delivered: older than the delivery ledger's retention ({}, topics.deliveries.retention)",
+                    expiredSinceLog, ledger.retention());
+            expiredSinceLog = 0;
+        }
+    }
+
+    /**
+     * A partition the group never committed starts at the earliest channel start, not at the oldest alert, and
+     * never before the ledger's horizon.
+     */
     private void seekNewPartitions(Collection<TopicPartition> partitions) {
         Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(new java.util.HashSet<>(partitions));
         Instant earliest = starts.values().stream().min(Instant::compareTo).orElse(clock.instant());
+        if (earliest.isBefore(ledger.horizon())) {
+            earliest = ledger.horizon();
+        }
         Map<TopicPartition, Long> query = new HashMap<>();
         for (TopicPartition tp : partitions) {
             if (committed.get(tp) == null) {
@@ -216,6 +248,12 @@ public final class AlertDispatcher implements Runnable, AutoCloseable {
 
     private void handle(ConsumerRecord<String, byte[]> r) {
         TopicPartition tp = new TopicPartition(r.topic(), r.partition());
+        if (ledger.expired(Instant.ofEpochMilli(r.timestamp()))) {
+            expired.increment();
+            expiredSinceLog++;
+            offsets.read(tp, r.offset(), 0);
+            return;
+        }
         Alert alert;
         try {
             alert = topics.alerts().valueSerde().deserializer().deserialize(r.topic(), r.value());

@@ -8,9 +8,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,15 +22,18 @@ import org.slf4j.LoggerFactory;
  * One channel's queue and delivery thread. A notice is tried up to {@code maxAttempts} times, waiting
  * {@code backoff × 2^(attempt-1)} (±20 % jitter, at most {@code backoffMax}) between attempts, or longer when the
  * receiver sent {@code Retry-After}; then it is recorded in the ledger as delivered or failed (with the cause), and
- * its offsets are released. Nothing here waits on another channel, and no exception ends the thread.
+ * its offsets are released. The next notice waits until that ledger record is stored, so a crash leaves at most one
+ * notice per channel sent but unrecorded. Nothing here waits on another channel, and no exception ends the thread.
  *
  * <p>A 410 from the receiver disables the channel: it says so in the log, reports unhealthy, and records every
- * later notice as failed ("channel disabled"), so that {@code newswatch alerts retry} can send them once the
+ * later notice as failed ("channel disabled"), so that {@code newswatch deliveries retry} can send them once the
  * configuration is fixed.
  */
 final class ChannelWorker implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelWorker.class);
     private static final Duration MAX_RETRY_AFTER = Duration.ofHours(1);
+    /** Longest wait for the ledger to store an outcome before the next send. */
+    private static final Duration LEDGER_WAIT = Duration.ofSeconds(30);
 
     /** A notice and what to do once it is settled. */
     record Job(Notice notice, Runnable done) {
@@ -141,12 +147,12 @@ final class ChannelWorker implements Runnable {
                 }
                 delivered.increment();
                 failureStreak = 0;
-                ledger.delivered(spec.id(), n, attempt, job.done());
+                awaitRecorded(ledger.delivered(spec.id(), n, attempt, job.done()), n);
                 return;
             } catch (DeliveryException e) {
                 if (e.disablesChannel()) {
                     disabled = true;
-                    LOG.error("channel {} DISABLED: {}. Later alerts are recorded as failed; fix the channel and run 'newswatch alerts retry'.",
+                    LOG.error("channel {} DISABLED: {}. Later alerts are recorded as failed; fix the channel and run 'newswatch deliveries retry'.",
                             spec.id(), e.getMessage());
                 }
                 if (!e.retryable() || attempt >= spec.maxAttempts()) {
@@ -185,7 +191,24 @@ final class ChannelWorker implements Runnable {
         failed.increment();
         failureStreak++;
         LOG.warn("channel {}: gave up on {} after {} attempt(s): {}", spec.id(), job.notice().deliveryId(), attempts, cause);
-        ledger.failed(spec.id(), job.notice(), attempts, cause, job.done());
+        awaitRecorded(ledger.failed(spec.id(), job.notice(), attempts, cause, job.done()), job.notice());
+    }
+
+    /**
+     * Waits until the ledger holds the outcome of {@code n} before the next send, so that a crash can leave only
+     * this one notice sent but unrecorded. Bounded: with the cluster unreachable, delivery goes on and the
+     * ledger's producer keeps retrying (the record's failure is logged by the ledger).
+     */
+    private void awaitRecorded(Future<?> record, Notice n) {
+        try {
+            record.get(LEDGER_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            // logged by the ledger; the notice was delivered, only a restart before a later record could repeat it
+        } catch (TimeoutException e) {
+            LOG.warn("channel {}: the ledger has not stored {} after {} s; going on", spec.id(), n.deliveryId(), LEDGER_WAIT.toSeconds());
+        }
     }
 
     void channelClose() {

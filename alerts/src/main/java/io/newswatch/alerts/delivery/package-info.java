@@ -8,7 +8,7 @@
  *                           │                  ├─► ChannelWorker "mail"      ─ queue ─► EmailChannel
  *                           │                  └─► open digests ──(window end)──► the channel's worker
  *                           └── DeliveryLedger ◄── DELIVERED / FAILED per alert version and channel
- *                               (newswatch.deliveries, compacted)
+ *                               (newswatch.deliveries, compact,delete: topics.deliveries.retention)
  * </pre>
  *
  * <ul>
@@ -25,6 +25,7 @@
  * </ul>
  *
  * <p>Bounds: at most {@code MAX_PENDING} (20,000) alert records wait on channels before the loop pauses reading;
- * the ledger in memory holds one small entry per alert version and channel on its topic.
+ * the ledger in memory holds one small entry per alert version and channel of the last
+ * {@code topics.deliveries.retention} (default 30 days), and alerts older than that are skipped, not sent.
  */
 package io.newswatch.alerts.delivery;

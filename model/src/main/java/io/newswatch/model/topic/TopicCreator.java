@@ -94,10 +94,8 @@ public final class TopicCreator {
 
     private static Map<String, String> topicConfigs(TopicSpec<?, ?> spec, Duration retention) {
         Map<String, String> c = new HashMap<>();
-        if (spec.compacted()) {
-            c.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
-        } else {
-            c.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
+        c.put(TopicConfig.CLEANUP_POLICY_CONFIG, spec.cleanup().policy());
+        if (retention != null) {
             c.put(TopicConfig.RETENTION_MS_CONFIG, Long.toString(retention.toMillis()));
         }
         return c;

@@ -46,21 +46,31 @@ public record TopicSpec<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerd
     }
 
     /**
-     * How a topic's old records go: compacted (the latest value per key stays), or deleted once older than a
-     * retention that comes from a config key or, for private topics of the tools, a fixed duration.
+     * How a topic's old records go: compacted (the latest value per key stays), deleted once older than a retention,
+     * or both ({@code cleanup.policy=compact,delete}: the latest value per key stays until it is older than the
+     * retention). A retention comes from a config key or, for private topics of the tools, a fixed duration.
      *
      * @param compacted    whether the topic is compacted
-     * @param retentionKey the config key of the retention of a delete-policy topic, or {@code null}
-     * @param fixed        a fixed retention of a delete-policy topic, or {@code null}
+     * @param retentionKey the config key of the retention, or {@code null}
+     * @param fixed        a fixed retention, or {@code null}
      */
     public record Cleanup(boolean compacted, ConfigKey<Duration> retentionKey, Duration fixed) {
         public Cleanup {
-            Validate.isTrue(compacted == (retentionKey == null && fixed == null) && (retentionKey == null || fixed == null),
-                    "a topic is either compacted or has exactly one retention");
+            Validate.isTrue(retentionKey == null || fixed == null, "a topic has at most one retention (a config key or a fixed one)");
+            Validate.isTrue(compacted || retentionKey != null || fixed != null, "a topic that is not compacted needs a retention");
         }
 
+        /** Compacted, kept forever (the latest value per key). */
         public static Cleanup compact() {
             return new Cleanup(true, null, null);
+        }
+
+        /**
+         * Compacted, and a key's latest value deleted once older than the retention of {@code retentionKey}
+         * ({@code compact,delete}): for ledgers whose old entries no longer matter.
+         */
+        public static Cleanup compactThenDelete(ConfigKey<Duration> retentionKey) {
+            return new Cleanup(true, Validate.notNull(retentionKey, "retentionKey"), null);
         }
 
         public static Cleanup delete(ConfigKey<Duration> retentionKey) {
@@ -71,9 +81,19 @@ public record TopicSpec<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerd
             return new Cleanup(false, null, Validate.notNull(retention, "retention"));
         }
 
-        /** The retention under {@code config}, or {@code null} for a compacted topic. */
+        /** Whether records are deleted once older than a retention (alone or after compaction). */
+        public boolean deletes() {
+            return retentionKey != null || fixed != null;
+        }
+
+        /** The retention under {@code config}, or {@code null} for a topic compacted and kept forever. */
         public Duration retention(Config config) {
-            return compacted ? null : fixed != null ? fixed : config.get(retentionKey);
+            return fixed != null ? fixed : retentionKey != null ? config.get(retentionKey) : null;
+        }
+
+        /** The topic's {@code cleanup.policy}: {@code compact}, {@code delete} or {@code compact,delete}. */
+        public String policy() {
+            return compacted && deletes() ? "compact,delete" : compacted ? "compact" : "delete";
         }
     }
 }

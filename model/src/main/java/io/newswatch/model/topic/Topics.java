@@ -51,7 +51,8 @@ public final class Topics {
         feedHealth = new TopicSpec<>(prefix + ".feed-health", keys, new JsonSerde<>(FeedHealth.class), Cleanup.compact());
         // One partition: the story stage must see every article in one order (see the processor's package guide).
         stories = new TopicSpec<>(prefix + ".stories", keys, Serdes.ByteArray(), Cleanup.delete(TopicKeys.STORIES_RETENTION), 1);
-        deliveries = new TopicSpec<>(prefix + ".deliveries", keys, new JsonSerde<>(Delivery.class), Cleanup.compact());
+        deliveries = new TopicSpec<>(prefix + ".deliveries", keys, new JsonSerde<>(Delivery.class),
+                Cleanup.compactThenDelete(TopicKeys.DELIVERIES_RETENTION));
     }
 
     public static Topics withPrefix(String prefix) {
@@ -111,9 +112,10 @@ public final class Topics {
     }
 
     /**
-     * The delivery ledger, compacted, key: {@code channel/deliveryId}. One record per alert version (or digest)
-     * and channel, written once the channel accepted it or gave up. Producer and consumer: alerts (delivery),
-     * {@code newswatch alerts retry}.
+     * The delivery ledger, key: {@code channel/deliveryId}. One record per alert version (or digest) and channel,
+     * written once the channel accepted it or gave up; compacted, and a record older than
+     * {@code topics.deliveries.retention} deleted, so the ledger holds about that much history (delivery skips older
+     * alerts for that reason). Producer and consumer: alerts (delivery), {@code newswatch deliveries retry}.
      */
     public TopicSpec<String, Delivery> deliveries() {
         return deliveries;

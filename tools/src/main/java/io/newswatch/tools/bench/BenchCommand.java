@@ -12,7 +12,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code newswatch bench}: benchmarks that print figures (speed and memory targets live here, not in tests). */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print throughput, latency and memory figures.",
-        subcommands = {BenchCommand.Ingest.class, BenchCommand.Processor.class})
+        subcommands = {BenchCommand.Ingest.class, BenchCommand.Processor.class, BenchCommand.Alerts.class})
 public final class BenchCommand {
     @ParentCommand
     Newswatch parent;
@@ -83,6 +83,41 @@ public final class BenchCommand {
             var options = new ProcessorBenchmark.Options(rules, articles, warmupSeconds, Math.max(maxWarmupSeconds, warmupSeconds), parts, threads != null ? threads : parts,
                     commitIntervalMs, dataDir, bootstrapServers);
             new ProcessorBenchmark(bench.parent.config(bootstrapServers), options, bench.parent.out()).run();
+            return 0;
+        }
+    }
+
+    @Command(name = "alerts", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Alert delivery on a real broker (embedded unless --bootstrap-servers) to a local signed webhook receiver: "
+                    + "alerts/s through the dispatcher (a burst written to the alerts topic), then the p50/p99 from an article entering "
+                    + "the articles topic to its alert's webhook, through the whole pipeline (processor and alerts as run builds them) at --rate articles/s.",
+                    "Takes about a minute and a half with the defaults."})
+    static final class Alerts implements Callable<Integer> {
+        @ParentCommand
+        BenchCommand bench;
+
+        @Option(names = "--alerts", defaultValue = "5000", description = "Alerts in the dispatcher burst (default: ${DEFAULT-VALUE}).")
+        int alerts;
+
+        @Option(names = "--rate", defaultValue = "100", description = "Articles per second in the latency phase (default: ${DEFAULT-VALUE}).")
+        double rate;
+
+        @Option(names = "--seconds", defaultValue = "30", description = "Measured seconds of the latency phase (default: ${DEFAULT-VALUE}).")
+        int seconds;
+
+        @Option(names = "--warmup-seconds", defaultValue = "15", description = "Unmeasured seconds at the same rate first (default: ${DEFAULT-VALUE}).")
+        int warmupSeconds;
+
+        @Option(names = "--data-dir", paramLabel = "DIR", description = "Embedded broker and Streams state (default: a temporary directory, deleted after).")
+        Path dataDir;
+
+        @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT,...", description = "Use this Kafka cluster instead of the embedded broker.")
+        String bootstrapServers;
+
+        @Override
+        public Integer call() throws Exception {
+            new AlertsBenchmark(bench.parent.config(bootstrapServers),
+                    new AlertsBenchmark.Options(alerts, rate, seconds, warmupSeconds, dataDir, bootstrapServers), bench.parent.out()).run();
             return 0;
         }
     }

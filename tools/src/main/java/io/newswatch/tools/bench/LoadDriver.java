@@ -3,6 +3,7 @@ package io.newswatch.tools.bench;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -23,10 +24,16 @@ final class LoadDriver implements AutoCloseable {
     private final KafkaProducer<String, byte[]> producer;
     private final AtomicReference<Exception> sendFailure = new AtomicReference<>();
     private long sent;
+    private BiConsumer<String, Long> onSend = (key, millis) -> { };
 
     /** @param producerProps producer settings; keys and values are written as UTF-8 strings and raw bytes */
     LoadDriver(Properties producerProps) {
         producer = new KafkaProducer<>(producerProps, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** Tells {@code listener} each record's key and timestamp (its send time, ms) as it is sent. */
+    void onSend(BiConsumer<String, Long> listener) {
+        onSend = listener;
     }
 
     /** Records handed to the producer since this driver was made. */
@@ -69,8 +76,29 @@ final class LoadDriver implements AutoCloseable {
         flush();
     }
 
+    /**
+     * Sends the payloads on a fixed schedule of {@code perSecond}: the i-th at {@code start + i/perSecond}, catching
+     * up after a late send, so that the offered rate is the nominal one even when the thread oversleeps.
+     */
+    void scheduled(String topic, List<Payload> payloads, double perSecond) {
+        if (!(perSecond > 0)) {
+            throw new IllegalArgumentException("perSecond must be > 0, was " + perSecond);
+        }
+        long start = System.nanoTime();
+        for (int i = 0; i < payloads.size(); i++) {
+            long wait = start + (long) (i * 1e9 / perSecond) - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            send(topic, payloads.get(i));
+        }
+        flush();
+    }
+
     private void send(String topic, Payload p) {
-        producer.send(new ProducerRecord<>(topic, null, System.currentTimeMillis(), p.key(), p.value()), (md, e) -> {
+        long now = System.currentTimeMillis();
+        onSend.accept(p.key(), now);
+        producer.send(new ProducerRecord<>(topic, null, now, p.key(), p.value()), (md, e) -> {
             if (e != null) {
                 sendFailure.compareAndSet(null, e);
             }
