@@ -102,11 +102,11 @@ public final class Channels {
             }
             case "slack" -> {
                 r.only(union(COMMON, "url"));
-                yield new SlackChannel(id, endpoint(r, id, guard, spec.timeout()));
+                yield SlackChannel.of(id, endpoint(r, id, guard, spec.timeout()));
             }
             case "teams" -> {
                 r.only(union(COMMON, "url"));
-                yield new TeamsChannel(id, endpoint(r, id, guard, spec.timeout()));
+                yield TeamsChannel.of(id, endpoint(r, id, guard, spec.timeout()));
             }
             case "email" -> {
                 r.only(union(COMMON, "host", "port", "starttls", "username", "password", "from", "to"));

@@ -3,11 +3,9 @@ package io.newswatch.alerts.channel;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newswatch.alerts.delivery.AlertChannel;
-import io.newswatch.alerts.delivery.DeliveryException;
 import io.newswatch.alerts.delivery.Notice;
 import io.newswatch.model.Alert;
 import io.newswatch.model.topic.Json;
-import java.util.Map;
 
 /**
  * A Slack incoming webhook, formatted with Block Kit. Every piece of feed text goes through {@link #escape}: Slack's
@@ -15,30 +13,17 @@ import java.util.Map;
  * {@code >}, so escaping {@code &}, {@code <} and {@code >} as Slack documents means an article can neither ping the
  * room nor forge a link. Slack answers 429 with {@code Retry-After} when rate-limited.
  */
-final class SlackChannel implements AlertChannel {
+final class SlackChannel {
     private static final int MAX_DIGEST_LINES = 40;
-    private final String id;
-    private final HttpEndpoint endpoint;
-
-    SlackChannel(String id, HttpEndpoint endpoint) {
-        this.id = id;
-        this.endpoint = endpoint;
+    private SlackChannel() {
     }
 
-    @Override
-    public String name() {
-        return id;
+    /** The channel posting each notice to {@code endpoint}. */
+    static AlertChannel of(String id, HttpEndpoint endpoint) {
+        return new JsonPostChannel(id, endpoint, SlackChannel::message);
     }
 
-    @Override
-    public void deliver(Notice n) throws DeliveryException {
-        try {
-            endpoint.post(Json.mapper().writeValueAsBytes(message(n)), Map.of());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new DeliveryException("channel " + id + ": cannot write message: " + e.getMessage(), false, e);
-        }
-    }
-
+    /** The Block Kit message for a notice. */
     static ObjectNode message(Notice n) {
         ObjectNode msg = Json.mapper().createObjectNode();
         ArrayNode blocks = msg.putArray("blocks");
@@ -95,10 +80,5 @@ final class SlackChannel implements AlertChannel {
     /** Slack's escaping of text: {@code &} → {@code &amp;}, {@code <} → {@code &lt;}, {@code >} → {@code &gt;}. */
     static String escape(String text) {
         return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
-
-    @Override
-    public void close() {
-        endpoint.close();
     }
 }

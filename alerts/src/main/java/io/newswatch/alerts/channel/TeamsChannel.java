@@ -3,11 +3,9 @@ package io.newswatch.alerts.channel;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newswatch.alerts.delivery.AlertChannel;
-import io.newswatch.alerts.delivery.DeliveryException;
 import io.newswatch.alerts.delivery.Notice;
 import io.newswatch.model.Alert;
 import io.newswatch.model.topic.Json;
-import java.util.Map;
 
 /**
  * A Microsoft Teams channel through a Workflows ("When a Teams webhook request is received") webhook: the body is a
@@ -15,30 +13,17 @@ import java.util.Map;
  * Feed text goes into {@code TextBlock}s with Markdown control characters escaped, so an article cannot forge a
  * link; the article link is an {@code Action.OpenUrl}. Workflows answer 202 Accepted.
  */
-final class TeamsChannel implements AlertChannel {
+final class TeamsChannel {
     private static final int MAX_DIGEST_LINES = 40;
-    private final String id;
-    private final HttpEndpoint endpoint;
-
-    TeamsChannel(String id, HttpEndpoint endpoint) {
-        this.id = id;
-        this.endpoint = endpoint;
+    private TeamsChannel() {
     }
 
-    @Override
-    public String name() {
-        return id;
+    /** The channel posting each notice to {@code endpoint}. */
+    static AlertChannel of(String id, HttpEndpoint endpoint) {
+        return new JsonPostChannel(id, endpoint, TeamsChannel::message);
     }
 
-    @Override
-    public void deliver(Notice n) throws DeliveryException {
-        try {
-            endpoint.post(Json.mapper().writeValueAsBytes(message(n)), Map.of());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new DeliveryException("channel " + id + ": cannot write message: " + e.getMessage(), false, e);
-        }
-    }
-
+    /** The Adaptive Card message for a notice. */
     static ObjectNode message(Notice n) {
         ObjectNode msg = Json.mapper().createObjectNode();
         msg.put("type", "message");
@@ -115,10 +100,5 @@ final class TeamsChannel implements AlertChannel {
             sb.append(c);
         }
         return sb.toString();
-    }
-
-    @Override
-    public void close() {
-        endpoint.close();
     }
 }
