@@ -6,15 +6,7 @@ import io.newswatch.ingest.Extractors;
 import io.newswatch.ingest.files.ArticleFiles;
 import io.newswatch.model.Article;
 import io.newswatch.model.topic.Json;
-import io.newswatch.processor.ArticlePipeline;
 import io.newswatch.processor.ProcessorConfig;
-import io.newswatch.processor.ProcessorService;
-import io.newswatch.processor.entities.Gazetteer;
-import io.newswatch.processor.entities.GazetteerTagger;
-import io.newswatch.processor.rules.InvalidRuleException;
-import io.newswatch.processor.rules.LuceneRuleMatcher;
-import io.newswatch.processor.story.StoryAssigner;
-import io.newswatch.processor.story.StorySettings;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,15 +49,7 @@ final class ScanCommand implements Callable<Integer> {
                 throw new ConfigException(f + ": unsupported file type (use .txt, .html or .json)");
             }
         }
-        try (LuceneRuleMatcher matcher = new LuceneRuleMatcher()) {
-            try {
-                matcher.register(ProcessorService.loadRules(settings));
-            } catch (InvalidRuleException e) {
-                throw new ConfigException("invalid watch rule: " + e.getMessage(), e);
-            }
-            Gazetteer gazetteer = ProcessorService.loadGazetteer(settings);
-            Scanner scanner = new Scanner(new ArticlePipeline(matcher, new GazetteerTagger(gazetteer)),
-                    StoryAssigner.inMemory(StorySettings.defaults().withWindow(settings.storyWindow())));
+        try (Scanner scanner = Scanner.open(settings)) {
             ArticleFiles reader = new ArticleFiles(Extractors.standard());
             PrintWriter out = parent.spec.commandLine().getOut();
             int failed = 0;

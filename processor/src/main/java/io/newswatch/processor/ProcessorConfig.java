@@ -3,6 +3,7 @@ package io.newswatch.processor;
 import io.newswatch.config.Config;
 import io.newswatch.config.ConfigKey;
 import io.newswatch.config.ConfigType;
+import io.newswatch.processor.story.StorySettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -38,6 +39,11 @@ public record ProcessorConfig(String applicationId, Path stateDir, int threads, 
 
     public static ProcessorConfig from(Config c) {
         return new ProcessorConfig(c.get(APPLICATION_ID), c.get(STATE_DIR), c.get(THREADS), c.get(RULES), c.get(GAZETTEER), c.get(STORY_WINDOW));
+    }
+
+    /** How duplicates and stories are decided: {@link StorySettings#defaults()} with this window. */
+    public StorySettings storySettings() {
+        return StorySettings.defaults().withWindow(storyWindow);
     }
 
     /** Kafka Streams application id of the ordered dedup and story stage (one thread, one task). */
