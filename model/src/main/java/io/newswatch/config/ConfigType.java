@@ -32,6 +32,18 @@ public final class ConfigType<T> {
             throw new IllegalArgumentException("not an integer: '" + s + "'");
         }
     });
+    /** A finite decimal number such as {@code 0.7}. */
+    public static final ConfigType<Double> DOUBLE = new ConfigType<>("number", s -> {
+        try {
+            double d = Double.parseDouble(s.strip());
+            if (!Double.isFinite(d)) {
+                throw new NumberFormatException();
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a number: '" + s + "'");
+        }
+    });
     public static final ConfigType<Boolean> BOOLEAN = new ConfigType<>("boolean", s -> switch (s.strip().toLowerCase(Locale.ROOT)) {
         case "true", "yes", "on" -> true;
         case "false", "no", "off" -> false;

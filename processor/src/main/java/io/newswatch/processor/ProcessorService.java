@@ -59,7 +59,7 @@ public final class ProcessorService implements AutoCloseable {
         }
         Gazetteer gazetteer = loadGazetteer(settings);
         ArticlePipeline pipeline = new ArticlePipeline(matcher, new GazetteerTagger(gazetteer));
-        StorySettings storySettings = StorySettings.defaults().withWindow(settings.storyWindow());
+        StorySettings storySettings = settings.storySettings();
 
         Properties admin = KafkaClients.common(config, "newswatch-processor-admin");
         TopicCreator.ensure(admin, List.of(new TopicSpec<>(settings.storiesTopic(), Serdes.String(), Serdes.ByteArray(), false)), 1,

@@ -29,7 +29,9 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public final class StoryInputSerde implements Serde<StoryInput> {
     static final byte MAGIC = 0;
-    static final byte VERSION = 2;
+    static final byte VERSION = 3;
+    /** The format before paragraph hashes: read, with the features left to be recomputed from the article. */
+    private static final byte VERSION_WITHOUT_PARAGRAPHS = 2;
 
     /** The JSON form of earlier versions. */
     private record Legacy(int schemaVersion, Match match, StoryFeatures features) {
@@ -57,7 +59,7 @@ public final class StoryInputSerde implements Serde<StoryInput> {
             for (String t : f.terms()) {
                 strings.add(StoredArticleCodec.utf8(t));
             }
-            length += 2 + 8 * f.signature().length + 2 + 8 * f.terms().length;
+            length += 2 + 8 * f.signature().length + 2 + 8 * f.terms().length + 2 + 8 * f.paragraphs().length;
         }
         for (EntityMention e : in.entities()) {
             strings.add(StoredArticleCodec.utf8(e.id()));
@@ -82,6 +84,7 @@ public final class StoryInputSerde implements Serde<StoryInput> {
                 StoredArticleCodec.put(out, strings.get(k++));
                 out.putDouble(f.termWeights()[i]);
             }
+            StoredArticleCodec.putLongs(out, f.paragraphs());
         }
         out.putShort((short) in.entities().size());
         for (EntityMention e : in.entities()) {
@@ -124,7 +127,7 @@ public final class StoryInputSerde implements Serde<StoryInput> {
             ByteBuffer in = ByteBuffer.wrap(data);
             in.get();
             byte version = in.get();
-            if (version != VERSION) {
+            if (version != VERSION && version != VERSION_WITHOUT_PARAGRAPHS) {
                 throw new SerializationException("story input format " + version + " is not " + VERSION
                         + " (written by another version of newswatch)");
             }
@@ -140,7 +143,9 @@ public final class StoryInputSerde implements Serde<StoryInput> {
                     terms[i] = StoredArticleCodec.get(in, data);
                     weights[i] = in.getDouble();
                 }
-                features = new StoryFeatures(fingerprint, signature, terms, weights);
+                features = version == VERSION
+                        ? new StoryFeatures(fingerprint, signature, terms, weights, StoredArticleCodec.getLongs(in))
+                        : null;
             }
             int n = Short.toUnsignedInt(in.getShort());
             List<EntityMention> entities = new ArrayList<>(n);

@@ -86,7 +86,7 @@ final class ProcessorUnderTest implements Pipeline {
      * @param ordered  the ordered stage's
      */
     void start(Properties analysis, Properties ordered, Duration timeout) throws InterruptedException {
-        StorySettings story = StorySettings.defaults().withWindow(settings.storyWindow());
+        StorySettings story = settings.storySettings();
         var stage = NewsTopology.StoryStage.of(story, AssignmentListener.NONE);
         streams = new ProcessorStreams(settings, topics, pipeline, stage, metrics, analysis, ordered);
         // A benchmark must not quietly carry on with fewer threads than it reports.
