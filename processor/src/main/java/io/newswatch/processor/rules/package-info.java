@@ -31,9 +31,11 @@
  * {@link io.newswatch.processor.rules.RuleFiles#validate validate} compiles them. Both report every problem
  * at once with {@code file:line:column}: unknown or repeated keys, ids used twice, bad values, and query
  * errors at the line and column of the faulty word. The default pack ships on the classpath under
- * {@code /rules/default/} (listed in {@code index.txt}): {@code drone-training}, {@code cartel-recruitment},
- * {@code cartel-drone-attacks}, {@code drone-smuggling}, {@code foreign-fighters} and {@code counter-drone},
- * each for all five languages.
+ * {@code /rules/default/} (listed in {@code index.txt}): {@code drone-training}, {@code cartel-recruitment} (the
+ * desk's whole topic), {@code cartel-military-recruitment} (its military-skills part), {@code cartel-drone-attacks},
+ * {@code drone-smuggling}, {@code foreign-fighters} and {@code counter-drone}, each for all five languages. The
+ * desk's definitions of {@code drone-training} and {@code cartel-recruitment}, with what they exclude, are in
+ * {@code eval/corpus/README.md}; {@code newswatch eval --labels} measures the pack on that corpus.
  *
  * <h2>The query language</h2>
  *

@@ -150,7 +150,7 @@ public final class StoryClusterer {
                 continue;
             }
             double[] c = components(profile, other);
-            double score = Double.isNaN(c[0]) ? c[1] : settings.entityWeight() * c[0] + (1 - settings.entityWeight()) * c[1];
+            double score = combine(c);
             if (score < settings.storyThreshold() || !sameEvent(c[1], profile, other)) {
                 continue;
             }
@@ -220,7 +220,10 @@ public final class StoryClusterer {
 
     /** The story score of a profiled article against a stored one, see the class comment. */
     double score(StoryProfile a, StoredArticle b) {
-        double[] c = components(a, b);
+        return combine(components(a, b));
+    }
+
+    private double combine(double[] c) {
         if (Double.isNaN(c[0])) {
             return c[1];
         }

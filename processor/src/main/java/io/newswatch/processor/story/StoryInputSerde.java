@@ -17,14 +17,15 @@ import org.apache.kafka.common.serialization.Serializer;
  *
  * <p>Written: a binary envelope. Byte 0 is {@code 0x00} (never the first byte of JSON), byte 1 the format
  * version ({@value #VERSION}), then the article id, a matched flag, the features (fingerprint, the MinHash
- * signature as 8-byte values, terms with 8-byte weights, so they read back exactly), the entities, and
+ * signature as 8-byte values, terms with 8-byte weights, so they read back exactly, the paragraph hashes), the entities, and
  * finally the match's JSON as it will be published, minus the story fields. Strings are a 2-byte length and
  * UTF-8 (see {@link StoredArticleCodec}). Compared with one JSON document, the ordered stage reads a few
  * hundred bytes instead of parsing a whole article, and the features take a third of the space.
  *
  * <p>Read: that envelope, and, so that records in flight across an upgrade are assigned instead of lost,
  * the JSON earlier versions wrote: {@code {"schemaVersion":1,"match":...,"features":...}} or a bare
- * {@link Match}. Anything else fails with a {@link SerializationException} naming what was expected, and the
+ * {@link Match}, and envelope version 2 (no paragraph hashes), whose features are then recomputed from the
+ * article. Anything else fails with a {@link SerializationException} naming what was expected, and the
  * topology dead-letters the record. Thread-safe.
  */
 public final class StoryInputSerde implements Serde<StoryInput> {
