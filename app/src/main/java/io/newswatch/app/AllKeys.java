@@ -14,13 +14,13 @@ import java.util.List;
 import java.util.Map;
 
 /** Every config key newswatch declares, in the order of the README's table. */
-final class AllKeys {
+public final class AllKeys {
     static final Path DEFAULT_FILE = Path.of("newswatch.yaml");
 
     private AllKeys() {
     }
 
-    static List<ConfigKey<?>> all() {
+    public static List<ConfigKey<?>> all() {
         List<ConfigKey<?>> keys = new ArrayList<>();
         keys.addAll(TopicKeys.KEYS);
         keys.addAll(BrokerConfig.KEYS);

@@ -8,7 +8,6 @@ import io.newswatch.ingest.files.ArticleFiles;
 import io.newswatch.model.Article;
 import io.newswatch.model.topic.Json;
 import io.newswatch.processor.ProcessorConfig;
-import io.newswatch.processor.ProcessorFactory;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -43,8 +42,7 @@ final class ScanCommand implements Callable<Integer> {
         if (rules != null) {
             config = config.with(ProcessorConfig.RULES, rules, "--rules");
         }
-        try (ProcessorFactory processor = ProcessorFactory.load(config)) {
-            Scanner scanner = new Scanner(processor.pipeline(), processor.inMemoryStories());
+        try (Scanner scanner = Scanner.open(config)) {
             ArticleFiles reader = new ArticleFiles(Extractors.standard(), config.get(IngestConfig.MAX_BODY_BYTES));
             PrintWriter out = parent.spec.commandLine().getOut();
             PrintWriter err = parent.spec.commandLine().getErr();

@@ -36,6 +36,18 @@ public final class ConfigType<T> {
             s -> (int) parseInteger(s, Integer.MIN_VALUE, Integer.MAX_VALUE));
     /** A whole number from -9223372036854775808 to 9223372036854775807. */
     public static final ConfigType<Long> LONG = new ConfigType<>("integer", s -> parseInteger(s, Long.MIN_VALUE, Long.MAX_VALUE));
+    /** A finite decimal number such as {@code 0.7}. */
+    public static final ConfigType<Double> DOUBLE = new ConfigType<>("number", s -> {
+        try {
+            double d = Double.parseDouble(s.strip());
+            if (!Double.isFinite(d)) {
+                throw new NumberFormatException();
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a number: '" + s + "'");
+        }
+    });
     public static final ConfigType<Boolean> BOOLEAN = new ConfigType<>("boolean", s -> switch (s.strip().toLowerCase(Locale.ROOT)) {
         case "true", "yes", "on" -> true;
         case "false", "no", "off" -> false;

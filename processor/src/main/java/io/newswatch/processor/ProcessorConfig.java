@@ -3,6 +3,7 @@ package io.newswatch.processor;
 import io.newswatch.config.Config;
 import io.newswatch.config.ConfigKey;
 import io.newswatch.config.ConfigType;
+import io.newswatch.processor.story.StorySettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -17,8 +18,21 @@ import java.util.List;
  * @param rules         rule file or directory, or {@code null} for the bundled default pack
  * @param gazetteer     gazetteer file, or {@code null} for the bundled default
  * @param storyWindow   how long a story stays open for new articles
+ * @param story         how copies and stories are decided: the {@code processor.story.*} thresholds and the window
  */
-public record ProcessorConfig(String applicationId, Path stateDir, int threads, Path rules, Path gazetteer, Duration storyWindow) {
+public record ProcessorConfig(String applicationId, Path stateDir, int threads, Path rules, Path gazetteer, Duration storyWindow,
+                              StorySettings story) {
+
+    public ProcessorConfig {
+        if (story == null) {
+            story = StorySettings.defaults().withWindow(storyWindow);
+        }
+    }
+
+    /** Settings with the default story thresholds. */
+    public ProcessorConfig(String applicationId, Path stateDir, int threads, Path rules, Path gazetteer, Duration storyWindow) {
+        this(applicationId, stateDir, threads, rules, gazetteer, storyWindow, null);
+    }
 
     public static final ConfigKey<String> APPLICATION_ID = ConfigKey.of("processor.applicationId", ConfigType.STRING, "newswatch-processor",
             "Kafka Streams application id of the processor's analysis stage (consumer group and prefix of its topics); the ordered story stage is a second application, this id plus -ordered.");
@@ -34,10 +48,46 @@ public record ProcessorConfig(String applicationId, Path stateDir, int threads, 
             "How long (event time) a story stays open to rewrites and duplicates; bounds the dedup and story stores.")
             .validatedBy(d -> d.toMinutes() >= 1, "must be at least 1m");
 
-    public static final List<ConfigKey<?>> KEYS = List.of(APPLICATION_ID, STATE_DIR, THREADS, RULES, GAZETTEER, STORY_WINDOW);
+    public static final ConfigKey<Double> NEAR_DUPLICATE = ConfigKey.of("processor.story.nearDuplicateThreshold", ConfigType.DOUBLE,
+            StorySettings.DEFAULT_NEAR_DUPLICATE,
+            "Estimated Jaccard similarity of word 5-shingles from which an article is a near copy of an earlier one (an edited republication).")
+            .validatedBy(d -> d > 0 && d <= 1, "must be in (0, 1]");
+    public static final ConfigKey<Double> CONTAINMENT = ConfigKey.of("processor.story.containmentThreshold", ConfigType.DOUBLE,
+            StorySettings.DEFAULT_CONTAINMENT,
+            "Share of the shorter article's paragraph words found in identical paragraphs of the other from which it is a copy (a wire story republished under a new headline and lede).")
+            .validatedBy(d -> d > 0 && d <= 1, "must be in (0, 1]");
+    public static final ConfigKey<Integer> SHARED_PARAGRAPHS = ConfigKey.of("processor.story.minSharedParagraphs", ConfigType.INT,
+            StorySettings.DEFAULT_SHARED_PARAGRAPHS,
+            "Fewest identical paragraphs (of 10 words or more) for that containment to count.")
+            .validatedBy(n -> n >= 1, "must be >= 1");
+    public static final ConfigKey<Double> STORY_THRESHOLD = ConfigKey.of("processor.story.threshold", ConfigType.DOUBLE,
+            StorySettings.DEFAULT_STORY_THRESHOLD,
+            "Story score (0.6 x shared entities + 0.4 x term cosine) from which an article may join an earlier article's story.")
+            .validatedBy(d -> d > 0 && d <= 1, "must be in (0, 1]");
+    public static final ConfigKey<Double> STORY_MIN_COSINE = ConfigKey.of("processor.story.minCosine", ConfigType.DOUBLE,
+            StorySettings.DEFAULT_MIN_COSINE,
+            "A join also needs evidence of the same event: a term cosine of at least this (a rewrite in the same language), or the shared figures below; shared entities alone never join.")
+            .validatedBy(d -> d >= 0 && d <= 1, "must be in [0, 1]");
+    public static final ConfigKey<Integer> STORY_SHARED_FIGURES = ConfigKey.of("processor.story.minSharedFigures", ConfigType.INT,
+            StorySettings.DEFAULT_SHARED_FIGURES,
+            "Shared figures (numbers that are not years) that are evidence of the same event; 0 drops the evidence requirement.")
+            .validatedBy(n -> n >= 0, "must be >= 0");
+
+    public static final List<ConfigKey<?>> KEYS = List.of(APPLICATION_ID, STATE_DIR, THREADS, RULES, GAZETTEER, STORY_WINDOW,
+            NEAR_DUPLICATE, CONTAINMENT, SHARED_PARAGRAPHS, STORY_THRESHOLD, STORY_MIN_COSINE, STORY_SHARED_FIGURES);
 
     public static ProcessorConfig from(Config c) {
-        return new ProcessorConfig(c.get(APPLICATION_ID), c.get(STATE_DIR), c.get(THREADS), c.get(RULES), c.get(GAZETTEER), c.get(STORY_WINDOW));
+        StorySettings story = StorySettings.defaults().withWindow(c.get(STORY_WINDOW))
+                .withDuplicates(c.get(NEAR_DUPLICATE), c.get(CONTAINMENT), c.get(SHARED_PARAGRAPHS))
+                .withStoryThreshold(c.get(STORY_THRESHOLD))
+                .withStoryEvidence(c.get(STORY_MIN_COSINE), c.get(STORY_SHARED_FIGURES));
+        return new ProcessorConfig(c.get(APPLICATION_ID), c.get(STATE_DIR), c.get(THREADS), c.get(RULES), c.get(GAZETTEER),
+                c.get(STORY_WINDOW), story);
+    }
+
+    /** How duplicates and stories are decided: the configured thresholds and window. */
+    public StorySettings storySettings() {
+        return story;
     }
 
     /** Kafka Streams application id of the ordered dedup and story stage (one thread, one task). */

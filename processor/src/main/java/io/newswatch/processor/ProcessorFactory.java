@@ -60,7 +60,7 @@ public final class ProcessorFactory implements AutoCloseable {
             throw new ConfigException("invalid watch rule: " + e.getMessage(), e);
         }
         this.pipeline = new ArticlePipeline(matcher, new GazetteerTagger(gazetteer));
-        this.storySettings = StorySettings.defaults().withWindow(settings.storyWindow());
+        this.storySettings = settings.storySettings();
     }
 
     /**
@@ -130,7 +130,7 @@ public final class ProcessorFactory implements AutoCloseable {
         return pipeline;
     }
 
-    /** How stories and duplicates are decided ({@code processor.storyWindow} and the documented defaults). */
+    /** How stories and duplicates are decided ({@code processor.storyWindow} and the {@code processor.story.*} keys). */
     public StorySettings storySettings() {
         return storySettings;
     }

@@ -14,6 +14,12 @@
  *       estimate at least 0.7 (standard error ≤ 0.044). That admits a changed headline, a trimmed or added
  *       paragraph, a rewritten dateline or credit line, and rejects a rewrite in other words (≤ 0.05 on the
  *       fixtures). The earliest verified match is the original.</li>
+ *   <li>{@link io.newswatch.processor.dedup.ParagraphIndex}: republished copies. A wire story under another
+ *       outlet's headline and lede keeps most paragraphs verbatim but only about half its shingles (Jaccard near
+ *       0.5). Paragraphs of ten words or more are hashed (folded words, packed with their word count) and filed as
+ *       posting keys; an earlier article sharing at least two of them, whose shared paragraphs hold at least 0.6 of
+ *       the shorter article's paragraph words, is the original (thresholds: {@code processor.story.*}). One shared
+ *       background paragraph or quotation is not enough.</li>
  *   <li>{@link io.newswatch.processor.dedup.TimedPostings} and {@link io.newswatch.processor.dedup.PostingList}:
  *       the state all of this (and story clustering) lives in. Keys are fixed 64-bit hashes (of names such as a
  *       term, or an LSH bucket's own hash), held in a map of ints. Each key holds at most {@code cap} (64) entries,

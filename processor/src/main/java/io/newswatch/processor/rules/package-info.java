@@ -33,9 +33,11 @@
  * errors at the line and column of the faulty word. Files go through the shared
  * {@link io.newswatch.yaml.YamlReader}, so its bounds (4 MiB a file, 64 Ki characters a value, ...) and its
  * refusals (aliases, merge keys, a second document) apply, each one problem of its file. The default pack ships on the classpath under
- * {@code /rules/default/} (listed in {@code index.txt}): {@code drone-training}, {@code cartel-recruitment},
- * {@code cartel-drone-attacks}, {@code drone-smuggling}, {@code foreign-fighters} and {@code counter-drone},
- * each for all five languages.
+ * {@code /rules/default/} (listed in {@code index.txt}): {@code drone-training}, {@code cartel-recruitment} (the
+ * desk's whole topic), {@code cartel-military-recruitment} (its military-skills part), {@code cartel-drone-attacks},
+ * {@code drone-smuggling}, {@code foreign-fighters} and {@code counter-drone}, each for all five languages. The
+ * desk's definitions of {@code drone-training} and {@code cartel-recruitment}, with what they exclude, are in
+ * {@code eval/corpus/README.md}; {@code newswatch eval --labels} measures the pack on that corpus.
  *
  * <h2>The query language</h2>
  *

@@ -18,6 +18,8 @@ import java.util.Arrays;
  * @param entityWeights their weights, aligned with {@code entityIds}
  * @param terms         clustering terms, sorted
  * @param termWeights   their weights (an L2-normalised vector), aligned with {@code terms}
+ * @param paragraphs    its packed {@linkplain io.newswatch.processor.dedup.ParagraphIndex paragraph hashes}, sorted
+ *                      (empty for articles stored before paragraphs were kept)
  */
 public record StoredArticle(
         String articleId,
@@ -30,7 +32,8 @@ public record StoredArticle(
         String[] entityIds,
         float[] entityWeights,
         String[] terms,
-        float[] termWeights) {
+        float[] termWeights,
+        long[] paragraphs) {
 
     public StoredArticle {
         if (articleId == null || storyId == null || kind == null || signature == null) {
@@ -39,6 +42,17 @@ public record StoredArticle(
         if (entityIds.length != entityWeights.length || terms.length != termWeights.length) {
             throw new IllegalArgumentException("keys and weights must align");
         }
+        if (paragraphs == null) {
+            throw new IllegalArgumentException("paragraphs must not be null (empty when unknown)");
+        }
+    }
+
+    /** An article without paragraph hashes. */
+    public StoredArticle(String articleId, long timestamp, Assignment.Kind kind, String storyId, String duplicateOf,
+                         String fingerprint, long[] signature, String[] entityIds, float[] entityWeights, String[] terms,
+                         float[] termWeights) {
+        this(articleId, timestamp, kind, storyId, duplicateOf, fingerprint, signature, entityIds, entityWeights, terms,
+                termWeights, new long[0]);
     }
 
     /** The article every copy of this one points at: itself, or the one it duplicates. */
@@ -57,7 +71,8 @@ public record StoredArticle(
                 && kind == s.kind && storyId.equals(s.storyId) && java.util.Objects.equals(duplicateOf, s.duplicateOf)
                 && java.util.Objects.equals(fingerprint, s.fingerprint) && Arrays.equals(signature, s.signature)
                 && Arrays.equals(entityIds, s.entityIds) && Arrays.equals(entityWeights, s.entityWeights)
-                && Arrays.equals(terms, s.terms) && Arrays.equals(termWeights, s.termWeights);
+                && Arrays.equals(terms, s.terms) && Arrays.equals(termWeights, s.termWeights)
+                && Arrays.equals(paragraphs, s.paragraphs);
     }
 
     @Override

@@ -9,10 +9,12 @@ import java.nio.charset.StandardCharsets;
  * than JSON, because every article writes one and every candidate check reads one (about 2 KB, half of it the
  * 128-value signature). Strings are a 2-byte length and UTF-8 bytes. The first byte is a format version; a
  * reader refuses versions it does not know, which after an incompatible change means resetting the
- * application's state (the window refills in 72 h).
+ * application's state (the window refills in 72 h). Version 2 adds the paragraph hashes at the end; version 1
+ * records still read, without paragraphs (such articles are found as copies by Jaccard only).
  */
 final class StoredArticleCodec {
-    static final byte VERSION = 1;
+    static final byte VERSION = 2;
+    private static final byte VERSION_WITHOUT_PARAGRAPHS = 1;
     private static final int NULL = 0xffff;
 
     private StoredArticleCodec() {
@@ -31,7 +33,8 @@ final class StoredArticleCodec {
         for (String t : a.terms()) {
             strings[k++] = utf8(t);
         }
-        int length = 1 + 8 + 1 + 2 + a.signature().length * 8 + 4 + 4 * (a.entityIds().length + a.terms().length);
+        int length = 1 + 8 + 1 + 2 + a.signature().length * 8 + 4 + 4 * (a.entityIds().length + a.terms().length)
+                + 2 + 8 * a.paragraphs().length;
         for (byte[] s : strings) {
             length += 2 + (s == null ? 0 : s.length);
         }
@@ -52,6 +55,7 @@ final class StoredArticleCodec {
             put(out, strings[k++]);
             out.putFloat(a.termWeights()[i]);
         }
+        putLongs(out, a.paragraphs());
         return out.array();
     }
 
@@ -59,7 +63,7 @@ final class StoredArticleCodec {
         try {
             ByteBuffer in = ByteBuffer.wrap(data);
             byte version = in.get();
-            if (version != VERSION) {
+            if (version != VERSION && version != VERSION_WITHOUT_PARAGRAPHS) {
                 throw new IllegalStateException("stored article format " + version + " is not " + VERSION
                         + "; reset the application's state after an incompatible upgrade");
             }
@@ -82,8 +86,9 @@ final class StoredArticleCodec {
                 terms[i] = get(in, data);
                 termWeights[i] = in.getFloat();
             }
+            long[] paragraphs = version == VERSION ? getLongs(in) : new long[0];
             return new StoredArticle(id, ts, kind, story, duplicateOf, fingerprint, signature, entityIds, entityWeights,
-                    terms, termWeights);
+                    terms, termWeights, paragraphs);
         } catch (BufferUnderflowException | IndexOutOfBoundsException | IllegalArgumentException e) {
             throw new IllegalStateException("corrupt stored article: " + e, e);
         }

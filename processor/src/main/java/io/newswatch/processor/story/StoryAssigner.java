@@ -3,6 +3,7 @@ package io.newswatch.processor.story;
 import io.newswatch.model.Article;
 import io.newswatch.model.EntityMention;
 import io.newswatch.processor.dedup.NearDuplicateIndex;
+import io.newswatch.processor.dedup.ParagraphIndex;
 import io.newswatch.processor.dedup.Posting;
 import io.newswatch.processor.dedup.TimedPostings;
 import java.time.Instant;
@@ -21,6 +22,9 @@ import java.util.Optional;
  *   <li><b>Same folded text</b> ({@link io.newswatch.processor.dedup.ContentFingerprint}): {@code EXACT_DUPLICATE} of the first article with it.</li>
  *   <li><b>Near duplicate</b> ({@link NearDuplicateIndex}, estimated Jaccard of word 5-shingles at least
  *       {@code nearDuplicateThreshold}): {@code NEAR_DUPLICATE} of the earliest such article's root, in its story.</li>
+ *   <li><b>Republished copy</b> ({@link ParagraphIndex}: at least {@code minSharedParagraphs} identical paragraphs
+ *       holding at least {@code containmentThreshold} of the shorter article's paragraph words, as when an outlet
+ *       puts its own headline and lede on a wire story): {@code NEAR_DUPLICATE} too.</li>
  *   <li><b>Same story</b> ({@link StoryClusterer} score at least {@code storyThreshold}): {@code STORY_UPDATE}.</li>
  *   <li>Otherwise {@code NEW_STORY}, whose id is the article's own id.</li>
  * </ol>
@@ -39,6 +43,7 @@ public final class StoryAssigner {
     private final StoryState state;
     private final StorySettings settings;
     private final NearDuplicateIndex nearDuplicates;
+    private final ParagraphIndex paragraphs;
     private final StoryClusterer clusterer;
 
     /**
@@ -55,6 +60,10 @@ public final class StoryAssigner {
             StoredArticle a = state.article(id, ts);
             return a == null ? null : a.signature();
         }, settings.nearDuplicateThreshold(), settings.postingCap());
+        this.paragraphs = new ParagraphIndex(state, (id, ts) -> {
+            StoredArticle a = state.article(id, ts);
+            return a == null ? null : a.paragraphs();
+        }, settings.containmentThreshold(), settings.minSharedParagraphs(), settings.postingCap());
         this.clusterer = new StoryClusterer(state, settings);
     }
 
@@ -120,9 +129,13 @@ public final class StoryAssigner {
         long[] signature = features.signature();
         Optional<NearDuplicateIndex.NearDuplicate> near = nearDuplicates.findDuplicate(signature, from, to);
         StoredArticle original = near.map(n -> state.article(n.articleId(), n.timestamp())).orElse(null);
+        if (original == null) {
+            original = paragraphs.findCopy(features.paragraphs(), from, to)
+                    .map(c -> state.article(c.articleId(), c.timestamp())).orElse(null);
+        }
         if (original != null) {
             Assignment a = new Assignment(Assignment.Kind.NEAR_DUPLICATE, original.storyId(), original.rootId());
-            remember(id, ts, a, fingerprint, signature, null);
+            remember(id, ts, a, fingerprint, signature, features.paragraphs(), null);
             return a;
         }
 
@@ -130,7 +143,7 @@ public final class StoryAssigner {
         Assignment a = clusterer.findStory(profile, from, to)
                 .map(m -> new Assignment(Assignment.Kind.STORY_UPDATE, m.storyId(), null))
                 .orElseGet(() -> new Assignment(Assignment.Kind.NEW_STORY, id, null));
-        remember(id, ts, a, fingerprint, signature, profile);
+        remember(id, ts, a, fingerprint, signature, features.paragraphs(), profile);
         return a;
     }
 
@@ -139,19 +152,20 @@ public final class StoryAssigner {
      * it comes first, so a failure leaves no half-filed article; the lists are rebuilt from the stored articles
      * whenever the state is reopened ({@link #reindex}).
      */
-    private void remember(String id, long ts, Assignment a, String fingerprint, long[] signature, StoryProfile profile) {
+    private void remember(String id, long ts, Assignment a, String fingerprint, long[] signature, long[] paragraphHashes,
+                          StoryProfile profile) {
         String[] noKeys = new String[0];
         float[] noWeights = new float[0];
         StoredArticle stored = new StoredArticle(id, ts, a.kind(), a.storyId(), a.duplicateOf(), fingerprint, signature,
                 profile == null ? noKeys : profile.entityIds, profile == null ? noWeights : profile.entityWeights,
-                profile == null ? noKeys : profile.terms, profile == null ? noWeights : profile.termWeights);
+                profile == null ? noKeys : profile.terms, profile == null ? noWeights : profile.termWeights, paragraphHashes);
         state.putArticle(stored);
         reindex(stored);
     }
 
     /**
      * Files a stored article in the posting lists exactly as {@link #assign} filed it: under its fingerprint, its
-     * LSH buckets and, unless it is a near duplicate, its entities and terms. Rebuilding the lists from every
+     * LSH buckets, its paragraphs and, unless it is a near duplicate, its entities and terms. Rebuilding the lists from every
      * stored article this way gives the lists that assigning them did, because lists are ordered by
      * (event time, id) and keep the newest entries whatever the order of insertion.
      */
@@ -162,6 +176,7 @@ public final class StoryAssigner {
             state.add(TimedPostings.key(FINGERPRINT_PREFIX, stored.fingerprint()), id, ts);
         }
         nearDuplicates.add(id, stored.signature(), ts);
+        paragraphs.add(id, stored.paragraphs(), ts);
         clusterer.index(id, stored.entityIds(), stored.terms(), ts);
     }
 

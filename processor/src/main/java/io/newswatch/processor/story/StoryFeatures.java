@@ -3,6 +3,7 @@ package io.newswatch.processor.story;
 import io.newswatch.model.Article;
 import io.newswatch.processor.dedup.ContentFingerprint;
 import io.newswatch.processor.dedup.MinHasher;
+import io.newswatch.processor.dedup.ParagraphIndex;
 import io.newswatch.processor.entities.FoldedToken;
 import io.newswatch.processor.entities.TextFolder;
 import java.util.ArrayList;
@@ -13,7 +14,7 @@ import java.util.Map;
 
 /**
  * Everything story assignment needs from an article's text, computed without any state: its
- * {@link ContentFingerprint}, its {@link MinHasher#standard() MinHash signature} and its clustering terms (the
+ * {@link ContentFingerprint}, its {@link MinHasher#standard() MinHash signature}, its paragraph hashes and its clustering terms (the
  * {@code termsPerArticle} heaviest by frequency, before any weighting by the window). Pure and thread-safe, so
  * the topology computes it in the parallel analyse stage and the single-partition story stage only does the
  * lookups that need state. Arrays are not copied; treat them as read-only.
@@ -22,8 +23,9 @@ import java.util.Map;
  * @param signature   the MinHash signature ({@link MinHasher#STANDARD_HASHES} values)
  * @param terms       clustering terms, heaviest first (ties by term)
  * @param termWeights their frequency weights ({@code tf' × prior}), aligned with {@code terms}
+ * @param paragraphs  its {@linkplain ParagraphIndex#paragraphs paragraph hashes}, sorted (empty when unknown)
  */
-public record StoryFeatures(String fingerprint, long[] signature, String[] terms, double[] termWeights) {
+public record StoryFeatures(String fingerprint, long[] signature, String[] terms, double[] termWeights, long[] paragraphs) {
     /** Frequency weight of names and numbers relative to words. */
     static final double ANCHOR_PRIOR = 1.5;
 
@@ -34,6 +36,14 @@ public record StoryFeatures(String fingerprint, long[] signature, String[] terms
         if (terms == null || termWeights == null || terms.length != termWeights.length) {
             throw new IllegalArgumentException("terms and weights must be present and align");
         }
+        if (paragraphs == null) {
+            throw new IllegalArgumentException("paragraphs must not be null");
+        }
+    }
+
+    /** Features without paragraph hashes, as written by versions before paragraph containment. */
+    public StoryFeatures(String fingerprint, long[] signature, String[] terms, double[] termWeights) {
+        this(fingerprint, signature, terms, termWeights, new long[0]);
     }
 
     /** The features of an article's title and text, keeping at most {@code termsPerArticle} terms. */
@@ -62,7 +72,7 @@ public record StoryFeatures(String fingerprint, long[] signature, String[] terms
             terms[i] = ranked.get(i).term();
             weights[i] = ranked.get(i).weight();
         }
-        return new StoryFeatures(fingerprint, signature, terms, weights);
+        return new StoryFeatures(fingerprint, signature, terms, weights, ParagraphIndex.paragraphs(article.text(), text));
     }
 
     /** Sublinear above one occurrence, linear below (quoted words count fractionally); names and numbers × 1.5. */
@@ -75,7 +85,7 @@ public record StoryFeatures(String fingerprint, long[] signature, String[] terms
     public boolean equals(Object o) {
         return o instanceof StoryFeatures f && java.util.Objects.equals(fingerprint, f.fingerprint)
                 && Arrays.equals(signature, f.signature) && Arrays.equals(terms, f.terms)
-                && Arrays.equals(termWeights, f.termWeights);
+                && Arrays.equals(termWeights, f.termWeights) && Arrays.equals(paragraphs, f.paragraphs);
     }
 
     @Override

@@ -17,19 +17,22 @@ import org.apache.kafka.common.serialization.Serializer;
  *
  * <p>Written: a binary envelope. Byte 0 is {@code 0x00} (never the first byte of JSON), byte 1 the format
  * version ({@value #VERSION}), then the article id, a matched flag, the features (fingerprint, the MinHash
- * signature as 8-byte values, terms with 8-byte weights, so they read back exactly), the entities, and
+ * signature as 8-byte values, terms with 8-byte weights, so they read back exactly, the paragraph hashes), the entities, and
  * finally the match's JSON as it will be published, minus the story fields. Strings are a 2-byte length and
  * UTF-8 (see {@link StoredArticleCodec}). Compared with one JSON document, the ordered stage reads a few
  * hundred bytes instead of parsing a whole article, and the features take a third of the space.
  *
  * <p>Read: that envelope, and, so that records in flight across an upgrade are assigned instead of lost,
  * the JSON earlier versions wrote: {@code {"schemaVersion":1,"match":...,"features":...}} or a bare
- * {@link Match}. Anything else fails with a {@link SerializationException} naming what was expected, and the
+ * {@link Match}, and envelope version 2 (no paragraph hashes), whose features are then recomputed from the
+ * article. Anything else fails with a {@link SerializationException} naming what was expected, and the
  * topology dead-letters the record. Thread-safe.
  */
 public final class StoryInputSerde implements Serde<StoryInput> {
     static final byte MAGIC = 0;
-    static final byte VERSION = 2;
+    static final byte VERSION = 3;
+    /** The format before paragraph hashes: read, with the features left to be recomputed from the article. */
+    private static final byte VERSION_WITHOUT_PARAGRAPHS = 2;
 
     /** The JSON form of earlier versions. */
     private record Legacy(int schemaVersion, AnalysedArticle match, StoryFeatures features) {
@@ -57,7 +60,7 @@ public final class StoryInputSerde implements Serde<StoryInput> {
             for (String t : f.terms()) {
                 strings.add(StoredArticleCodec.utf8(t));
             }
-            length += 2 + 8 * f.signature().length + 2 + 8 * f.terms().length;
+            length += 2 + 8 * f.signature().length + 2 + 8 * f.terms().length + 2 + 8 * f.paragraphs().length;
         }
         for (EntityMention e : in.entities()) {
             strings.add(StoredArticleCodec.utf8(e.id()));
@@ -82,6 +85,7 @@ public final class StoryInputSerde implements Serde<StoryInput> {
                 StoredArticleCodec.put(out, strings.get(k++));
                 out.putDouble(f.termWeights()[i]);
             }
+            StoredArticleCodec.putLongs(out, f.paragraphs());
         }
         out.putShort((short) in.entities().size());
         for (EntityMention e : in.entities()) {
@@ -124,7 +128,7 @@ public final class StoryInputSerde implements Serde<StoryInput> {
             ByteBuffer in = ByteBuffer.wrap(data);
             in.get();
             byte version = in.get();
-            if (version != VERSION) {
+            if (version != VERSION && version != VERSION_WITHOUT_PARAGRAPHS) {
                 throw new SerializationException("story input format " + version + " is not " + VERSION
                         + " (written by another version of newswatch)");
             }
@@ -140,7 +144,9 @@ public final class StoryInputSerde implements Serde<StoryInput> {
                     terms[i] = StoredArticleCodec.get(in, data);
                     weights[i] = in.getDouble();
                 }
-                features = new StoryFeatures(fingerprint, signature, terms, weights);
+                features = version == VERSION
+                        ? new StoryFeatures(fingerprint, signature, terms, weights, StoredArticleCodec.getLongs(in))
+                        : null;
             }
             int n = Short.toUnsignedInt(in.getShort());
             List<EntityMention> entities = new ArrayList<>(n);

@@ -14,7 +14,8 @@ class DefaultRulePackTest {
 
         RuleFiles.validate(rules);
         assertThat(rules).extracting(WatchRule::id).containsExactly(
-                "drone-training", "cartel-recruitment", "cartel-drone-attacks", "drone-smuggling", "foreign-fighters", "counter-drone");
+                "drone-training", "cartel-recruitment", "cartel-military-recruitment", "cartel-drone-attacks", "drone-smuggling",
+                "foreign-fighters", "counter-drone");
         assertThat(rules).allSatisfy(r -> {
             assertThat(r.languages()).as(r.id() + " applies to every language").isEmpty();
             assertThat(r.title()).isNotEqualTo(r.id());
@@ -27,7 +28,7 @@ class DefaultRulePackTest {
     void shouldRegisterTheDefaultPackInAMatcher() throws Exception {
         try (LuceneRuleMatcher matcher = new LuceneRuleMatcher()) {
             matcher.register(RuleFiles.loadDefault());
-            assertThat(matcher.rules()).hasSize(6);
+            assertThat(matcher.rules()).hasSize(7);
         }
     }
 }

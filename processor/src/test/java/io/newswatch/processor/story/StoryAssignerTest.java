@@ -44,6 +44,62 @@ class StoryAssignerTest {
     }
 
     @Test
+    void shouldFindAWireStoryRepublishedUnderANewHeadlineAndLede() {
+        Article wire = fixture("a1-en-wire.txt");
+        String[] paragraphs = wire.text().split("\n\n");
+        // Another outlet's headline and first paragraph, the rest verbatim, with a related link and a cookie notice.
+        StringBuilder body = new StringBuilder("We use cookies to improve your experience.\n\n"
+                + "A Michoacán ranch served as a flight school where two Colombian veterans of the war in Ukraine "
+                + "taught cartel gunmen to bomb from the air, according to prosecutors.");
+        for (int i = 1; i < paragraphs.length; i++) {
+            body.append("\n\n").append(paragraphs[i]);
+            if (i == 2) {
+                body.append("\n\nRelated: Drone attack wounds four soldiers in Michoacán");
+            }
+        }
+        Article republished = Article.builder("https://regional.example/cartel-flight-school")
+                .title("Inside the cartel flight school run by Ukraine war veterans").text(body.toString()).fetchedAt(T0).build();
+
+        assign(wire, T0);
+
+        assertThat(assign(republished, T0.plusSeconds(600)))
+                .isEqualTo(new Assignment(Assignment.Kind.NEAR_DUPLICATE, wire.id(), wire.id()));
+    }
+
+    @Test
+    void shouldKeepApartTwoIncidentsOfOneCartelThatShareOnlyItsNameAndPlaces() {
+        Article ambush = Article.builder("https://news.example/culiacan-ambush")
+                .title("Sinaloa Cartel gunmen ambush police convoy in Culiacán")
+                .text("Gunmen of the Sinaloa Cartel ambushed a police convoy on a highway outside Culiacán, Sinaloa, "
+                        + "on Monday night, killing several officers, the state security ministry said. The attackers "
+                        + "fired from pickup trucks and fled into the hills before soldiers arrived. Hospitals in the "
+                        + "city treated the wounded overnight, and the governor asked the federal government for more "
+                        + "troops and helicopters. Residents said shops along the highway stayed closed the next day, "
+                        + "and bus companies suspended night routes to the coast.")
+                .lang("en").fetchedAt(T0).build();
+        Article lookouts = Article.builder("https://noticias.example/culiacan-halcones")
+                .title("El Cártel de Sinaloa recluta adolescentes como halcones en Culiacán")
+                .text("El Cártel de Sinaloa recluta a adolescentes en colonias de Culiacán, Sinaloa, para vigilar "
+                        + "calles y avisar de la llegada de patrullas, denunciaron maestros y madres de familia. Les "
+                        + "ofrecen dinero, teléfonos y motocicletas. Una maestra de secundaria contó que varios alumnos "
+                        + "dejaron de asistir a clases después de recibir mensajes en redes sociales. Organizaciones "
+                        + "civiles pidieron a la fiscalía investigar a quienes pagan los anuncios y proteger a las "
+                        + "familias que denuncian.")
+                .lang("es").fetchedAt(T0).build();
+        StoryAssigner withoutEvidence = StoryAssigner.inMemory(StorySettings.defaults().withStoryEvidence(0, 0));
+        withoutEvidence.assign(ambush, TAGGER.tag(ambush.title(), ambush.text()), T0);
+        assertThat(withoutEvidence.assign(lookouts, TAGGER.tag(lookouts.title(), lookouts.text()), T0.plusSeconds(3600)).kind())
+                .as("on shared entities alone the two would join").isEqualTo(Assignment.Kind.STORY_UPDATE);
+
+        Assignment a = assign(ambush, T0);
+        Assignment b = assign(lookouts, T0.plusSeconds(3600));
+
+        assertThat(b).as("a shared cartel, city and state are no evidence of one event")
+                .isEqualTo(new Assignment(Assignment.Kind.NEW_STORY, lookouts.id(), null));
+        assertThat(a.storyId()).isEqualTo(ambush.id());
+    }
+
+    @Test
     void shouldTreatTheSameTextUnderAnotherUrlAsAnExactDuplicateOfTheFirst() {
         Article wire = fixture("a1-en-wire.txt");
         Article mirror = Article.builder("https://mirror.example/story").title(wire.title()).text(wire.text())

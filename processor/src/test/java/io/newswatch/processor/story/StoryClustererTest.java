@@ -140,4 +140,15 @@ class StoryClustererTest {
         }
         return scores;
     }
+
+    @Test
+    void shouldCountSharedFiguresButNotYearsNamesOrWords() {
+        String[] a = {"#1800", "#2024", "#4000", "n:klkn", "w:cartel"};
+        String[] b = {"#17", "#1800", "#2024", "#4000", "n:klkn", "w:cartel"};
+
+        assertThat(StoryClusterer.sharedFigures(a, b)).isEqualTo(2);
+        assertThat(StoryClusterer.sharedFigures(new String[] {"#1999", "#2099"}, new String[] {"#1999", "#2099"})).isZero();
+        assertThat(StoryClusterer.sharedFigures(new String[] {"#1.3", "#12000"}, new String[] {"#1.3", "#12000"})).isEqualTo(2);
+        assertThat(StoryClusterer.sharedFigures(new String[0], b)).isZero();
+    }
 }

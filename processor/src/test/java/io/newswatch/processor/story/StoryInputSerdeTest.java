@@ -59,6 +59,31 @@ class StoryInputSerdeTest {
     }
 
     @Test
+    void shouldReadTheEnvelopeWithoutParagraphsAndLeaveTheFeaturesToBeRecomputed() {
+        AnalysedArticle m = match("https://one.example/c", true);
+        StoryFeatures f = features(m);
+        byte[] none = serde.serializer().serialize("t", new StoryInput(m,
+                new StoryFeatures(f.fingerprint(), f.signature(), f.terms(), f.termWeights(), new long[0])));
+        byte[] one = serde.serializer().serialize("t", new StoryInput(m,
+                new StoryFeatures(f.fingerprint(), f.signature(), f.terms(), f.termWeights(), new long[] {42})));
+        int i = 0;
+        while (none[i] == one[i]) {
+            i++;
+        }
+        // Version 2 is version 3 without the 2-byte paragraph count (and its values).
+        byte[] v2 = new byte[none.length - 2];
+        System.arraycopy(none, 0, v2, 0, i - 1);
+        System.arraycopy(none, i + 1, v2, i - 1, none.length - i - 1);
+        v2[1] = 2;
+
+        StoryInput back = serde.deserializer().deserialize("t", v2);
+
+        assertThat(back.features()).isNull();
+        assertThat(back.analysed()).isEqualTo(m);
+        assertThat(back.entities()).isEqualTo(m.entities());
+    }
+
+    @Test
     void shouldKeepAnUnmatchedArticleAndOneWithoutFeatures() {
         AnalysedArticle m = match("https://one.example/b", false);
         StoryInput back = serde.deserializer().deserialize("t", serde.serializer().serialize("t", new StoryInput(m, null)));

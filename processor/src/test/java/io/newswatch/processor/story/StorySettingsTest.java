@@ -24,11 +24,11 @@ class StorySettingsTest {
         StorySettings d = StorySettings.defaults();
         assertThatThrownBy(() -> d.withWindow(Duration.ZERO)).hasMessageContaining("window must be positive");
         assertThatThrownBy(() -> d.withStoryThreshold(1.5)).hasMessageContaining("storyThreshold must be in (0, 1]");
-        assertThatThrownBy(() -> new StorySettings(d.window(), Duration.ofHours(-1), 0.7, 0.3, 0.6, 64, 64, 32))
+        assertThatThrownBy(() -> new StorySettings(d.window(), Duration.ofHours(-1), 0.7, 0.6, 2, 0.3, 0.3, 1, 0.6, 64, 64, 32))
                 .hasMessageContaining("grace must be >= 0");
-        assertThatThrownBy(() -> new StorySettings(d.window(), d.grace(), 0.7, 0.3, 1.2, 64, 64, 32))
+        assertThatThrownBy(() -> new StorySettings(d.window(), d.grace(), 0.7, 0.6, 2, 0.3, 0.3, 1, 1.2, 64, 64, 32))
                 .hasMessageContaining("entityWeight");
-        assertThatThrownBy(() -> new StorySettings(d.window(), d.grace(), 0.7, 0.3, 0.6, 64, 0, 32))
+        assertThatThrownBy(() -> new StorySettings(d.window(), d.grace(), 0.7, 0.6, 2, 0.3, 0.3, 1, 0.6, 64, 0, 32))
                 .hasMessageContaining("postingCap must be >= 1");
     }
 
