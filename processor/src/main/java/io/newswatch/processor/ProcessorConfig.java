@@ -17,8 +17,10 @@ import java.util.List;
  * @param rules         rule file or directory, or {@code null} for the bundled default pack
  * @param gazetteer     gazetteer file, or {@code null} for the bundled default
  * @param storyWindow   how long a story stays open for new articles
+ * @param reorderGrace  how long an analysed article waits for earlier ones before the story stage (zero: no reordering)
  */
-public record ProcessorConfig(String applicationId, Path stateDir, int threads, Path rules, Path gazetteer, Duration storyWindow) {
+public record ProcessorConfig(String applicationId, Path stateDir, int threads, Path rules, Path gazetteer, Duration storyWindow,
+                              Duration reorderGrace) {
 
     public static final ConfigKey<String> APPLICATION_ID = ConfigKey.of("processor.applicationId", ConfigType.STRING, "newswatch-processor",
             "Kafka Streams application id of the processor's analysis stage (consumer group and prefix of its topics); the ordered story stage is a second application, this id plus -ordered.");
@@ -34,10 +36,15 @@ public record ProcessorConfig(String applicationId, Path stateDir, int threads, 
             "How long (event time) a story stays open to rewrites and duplicates; bounds the dedup and story stores.")
             .validatedBy(d -> d.toMinutes() >= 1, "must be at least 1m");
 
-    public static final List<ConfigKey<?>> KEYS = List.of(APPLICATION_ID, STATE_DIR, THREADS, RULES, GAZETTEER, STORY_WINDOW);
+    public static final ConfigKey<Duration> REORDER_GRACE = ConfigKey.of("processor.reorderGrace", ConfigType.DURATION_TYPE, Duration.ofSeconds(30),
+            "How long an analysed article waits for articles with an earlier timestamp before the story stage, which takes them in order of timestamp, then article id (the same articles then give the same stories, whatever the partitions and threads); bounds the delay it adds to an alert. An article later than this is processed at once and counted in newswatch.processor.reorder.late. 0 = arrival order.")
+            .validatedBy(d -> !d.isNegative() && d.toHours() < 6, "must be 0 or more, and less than 6h");
+
+    public static final List<ConfigKey<?>> KEYS = List.of(APPLICATION_ID, STATE_DIR, THREADS, RULES, GAZETTEER, STORY_WINDOW, REORDER_GRACE);
 
     public static ProcessorConfig from(Config c) {
-        return new ProcessorConfig(c.get(APPLICATION_ID), c.get(STATE_DIR), c.get(THREADS), c.get(RULES), c.get(GAZETTEER), c.get(STORY_WINDOW));
+        return new ProcessorConfig(c.get(APPLICATION_ID), c.get(STATE_DIR), c.get(THREADS), c.get(RULES), c.get(GAZETTEER), c.get(STORY_WINDOW),
+                c.get(REORDER_GRACE));
     }
 
     /** Kafka Streams application id of the ordered dedup and story stage (one thread, one task). */
