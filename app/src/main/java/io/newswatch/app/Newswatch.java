@@ -1,6 +1,7 @@
 package io.newswatch.app;
 
 import io.newswatch.config.Config;
+import io.newswatch.app.replay.ReplayCommand;
 import io.newswatch.config.ConfigException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ import picocli.CommandLine.ScopeType;
         description = "Streaming news monitor: feeds in, one alert per story and watch rule out.",
         footer = {"", "Benchmarks and evaluation (bench, eval) come with the tools module: ./newswatch bench|eval in a checkout."},
         subcommands = {RunCommand.class, ServiceCommands.Ingest.class, ServiceCommands.Process.class, ServiceCommands.Alerts.class,
-                DeliveriesCommand.class, ScanCommand.class, ExtractCommand.class, FeedsCommand.class, RulesCommand.class, ConfigCommand.class,
+                DeliveriesCommand.class, ReplayCommand.class, ScanCommand.class, ExtractCommand.class, FeedsCommand.class, RulesCommand.class, ConfigCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Newswatch implements Runnable {
 
@@ -46,6 +47,11 @@ public final class Newswatch implements Runnable {
             c = c.withKafka(kafka);
         }
         return c;
+    }
+
+    /** The command line's spec (its output and error streams). */
+    public CommandLine.Model.CommandSpec spec() {
+        return spec;
     }
 
     /** Where commands print their results (the command line's standard output). */

@@ -8,16 +8,22 @@ import io.newswatch.ingest.Extractors;
 import io.newswatch.ingest.IngestService;
 import io.newswatch.ingest.files.ArticleFiles;
 import io.newswatch.model.Article;
+import io.newswatch.model.EventTime;
 import io.newswatch.model.topic.Topics;
 import io.newswatch.processor.ProcessorService;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -68,6 +74,13 @@ final class ServiceCommands {
         @Option(names = "--from-dir", paramLabel = "DIR", description = "Publish the articles in DIR (recursively, in path order) and exit.")
         Path fromDir;
 
+        @Option(names = "--published", paramLabel = "TIME", converter = Instants.class,
+                description = {"With --from-dir: the publication time of files that carry none (.txt files, pages without a date, "
+                        + "records without publishedAt): an ISO instant (2025-03-01T08:00:00Z) or date (2025-03-01).",
+                        "Each record is stamped with its file's date (page, JSON or this), so a back-fill keeps its history; "
+                                + "undated files without it are stamped with the current time."})
+        Instant published;
+
         @Override
         public Integer call() throws Exception {
             Config config = config();
@@ -86,20 +99,40 @@ final class ServiceCommands {
                 throw new io.newswatch.config.ConfigException("--from-dir " + fromDir + " is not a directory");
             }
             Topics topics = TopicKeys.topics(config);
+            // the files are read now, so the bound of a plausible publication time is what the topic keeps
+            Duration bound = config.get(TopicKeys.ARTICLES_RETENTION);
+            int[] undated = new int[1];
             ArticleFiles files = new ArticleFiles(Extractors.standard(), config.get(io.newswatch.ingest.IngestConfig.MAX_BODY_BYTES));
             FileBatch batch = new FileBatch("ingest", parent.spec.commandLine().getErr());
             try (KafkaProducer<String, Article> producer = new KafkaProducer<>(KafkaClients.producer(config, "newswatch-ingest-files"),
                     topics.articles().keySerde().serializer(), topics.articles().valueSerde().serializer())) {
                 for (Path f : ArticleFiles.list(fromDir)) {
                     batch.each(f, () -> {
-                        Article a = files.read(f, null, Instant.now());
-                        producer.send(new ProducerRecord<>(topics.articles().name(), a.id(), a)).get();
+                        Article a = files.read(f, null, Instant.now(), published);
+                        Instant eventTime = EventTime.of(a, bound);
+                        if (eventTime.equals(a.fetchedAt()) && !eventTime.equals(a.publishedAt())) {
+                            undated[0]++;
+                        }
+                        producer.send(new ProducerRecord<>(topics.articles().name(), null, eventTime.toEpochMilli(), a.id(), a)).get();
                     });
                 }
             }
-            parent.spec.commandLine().getOut().printf("published %d articles to %s (%d files skipped)%n", batch.done(), topics.articles().name(),
-                    batch.failed());
+            parent.spec.commandLine().getOut().printf("published %d articles to %s (%d files skipped, %d stamped with their read time: "
+                    + "no publication date, or one in the future or older than topics.articles.retention)%n", batch.done(), topics.articles().name(),
+                    batch.failed(), undated[0]);
             return batch.finish();
+        }
+    }
+
+    /** Reads an ISO-8601 instant, or a date (its start, UTC). */
+    static final class Instants implements CommandLine.ITypeConverter<Instant> {
+        @Override
+        public Instant convert(String value) {
+            try {
+                return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(value);
+            } catch (DateTimeParseException e) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not an ISO instant (2025-03-01T08:00:00Z) or date (2025-03-01)");
+            }
         }
     }
 

@@ -22,10 +22,11 @@ import java.util.List;
  * @param backoffMax         longest delay between polls of a failing feed
  * @param seenPerFeed        item keys remembered per feed (bounds the ingest-state records)
  * @param group              consumer group that spreads feeds over ingest instances
+ * @param maxPublishedLag    how long before its fetch an article's publication time may lie and still be its event time
  */
 public record IngestConfig(Path feeds, String userAgent, Duration connectTimeout, Duration readTimeout, long maxBodyBytes,
                            int perHostConcurrency, int globalConcurrency, List<String> egressAllow, Duration backoffBase,
-                           Duration backoffMax, int seenPerFeed, String group) {
+                           Duration backoffMax, int seenPerFeed, String group, Duration maxPublishedLag) {
 
     public static final ConfigKey<Path> FEEDS = ConfigKey.of("ingest.feeds", ConfigType.PATH, null,
             "Feed list YAML (format in the README's Feeds section); unset = the bundled curated list of outlets on this beat.");
@@ -52,11 +53,17 @@ public record IngestConfig(Path feeds, String userAgent, Duration connectTimeout
     public static final ConfigKey<String> GROUP = ConfigKey.of("ingest.group", ConfigType.STRING, "newswatch-ingest",
             "Consumer group through which ingest instances share the feeds (each feed is polled by one instance).");
 
+    public static final ConfigKey<Duration> MAX_PUBLISHED_LAG = ConfigKey.of("ingest.maxPublishedLag", ConfigType.DURATION_TYPE,
+            Duration.ofHours(72),
+            "An article's record timestamp (its event time, which stories, duplicates and replays run on) is its publication time when known, not after the fetch and at most this long before it; otherwise the fetch time.")
+            .validatedBy(d -> !d.isNegative(), "must not be negative");
+
     public static final List<ConfigKey<?>> KEYS = List.of(FEEDS, USER_AGENT, CONNECT_TIMEOUT, READ_TIMEOUT, MAX_BODY_BYTES, PER_HOST, GLOBAL,
-            EGRESS_ALLOW, BACKOFF_BASE, BACKOFF_MAX, SEEN_PER_FEED, GROUP);
+            EGRESS_ALLOW, BACKOFF_BASE, BACKOFF_MAX, SEEN_PER_FEED, GROUP, MAX_PUBLISHED_LAG);
 
     public static IngestConfig from(Config c) {
         return new IngestConfig(c.get(FEEDS), c.get(USER_AGENT), c.get(CONNECT_TIMEOUT), c.get(READ_TIMEOUT), c.get(MAX_BODY_BYTES),
-                c.get(PER_HOST), c.get(GLOBAL), c.get(EGRESS_ALLOW), c.get(BACKOFF_BASE), c.get(BACKOFF_MAX), c.get(SEEN_PER_FEED), c.get(GROUP));
+                c.get(PER_HOST), c.get(GLOBAL), c.get(EGRESS_ALLOW), c.get(BACKOFF_BASE), c.get(BACKOFF_MAX), c.get(SEEN_PER_FEED), c.get(GROUP),
+                c.get(MAX_PUBLISHED_LAG));
     }
 }

@@ -95,7 +95,7 @@ public final class IngestService implements AutoCloseable {
                 new Backoff(settings.backoffBase(), settings.backoffMax(), Backoff.Jitter.FULL, new SplittableRandom()), settings.seenPerFeed(),
                 metrics, Clock.systemUTC()).withFeedGuards(feedGuards);
         coordinator = new FeedCoordinator(TopicKeys.topics(config), KafkaClients.consumer(config, "newswatch-ingest-state", settings.group()),
-                feeds, poller, producer, metrics, Clock.systemUTC());
+                feeds, poller, producer, metrics, Clock.systemUTC(), settings.maxPublishedLag());
         thread = Thread.ofPlatform().name("ingest-coordinator").unstarted(coordinator);
         thread.start();
         LOG.info("ingest started: {} feeds", feeds.size());

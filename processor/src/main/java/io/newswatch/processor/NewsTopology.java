@@ -16,8 +16,10 @@ import io.newswatch.processor.story.StoryInputSerde;
 import io.newswatch.processor.story.StoryProcessor;
 import io.newswatch.processor.story.StorySettings;
 import io.newswatch.model.topic.Topics;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
@@ -46,16 +48,25 @@ final class NewsTopology {
      * settings with which the analyse stage computes each article's {@link StoryFeatures}.
      */
     record StoryStage(ProcessorSupplier<String, StoryInput, String, AssignedMatch> processor, List<StoreBuilder<?>> stores,
-                             StorySettings settings) {
+                             StorySettings settings, Duration reorderGrace) {
         public StoryStage {
             stores = List.copyOf(stores);
-            java.util.Objects.requireNonNull(processor, "processor");
-            java.util.Objects.requireNonNull(settings, "settings");
+            Objects.requireNonNull(processor, "processor");
+            Objects.requireNonNull(settings, "settings");
+            if (reorderGrace == null || reorderGrace.isNegative()) {
+                throw new IllegalArgumentException("reorderGrace must be a non-negative duration, was " + reorderGrace);
+            }
         }
 
-        /** The standard stage: a {@link StoryProcessor} with these settings and its stores. */
+        /** The standard stage without reordering (articles in arrival order): a {@link StoryProcessor} and its stores. */
         static StoryStage of(StorySettings settings, AssignmentListener listener) {
-            return new StoryStage(() -> new StoryProcessor(settings, listener), List.of(StoryProcessor.storeBuilders(settings)), settings);
+            return of(settings, listener, Duration.ZERO);
+        }
+
+        /** The standard stage behind a {@link StoryOrder} buffer with this grace (zero: none). */
+        static StoryStage of(StorySettings settings, AssignmentListener listener, Duration reorderGrace) {
+            return new StoryStage(() -> new StoryProcessor(settings, listener), List.of(StoryProcessor.storeBuilders(settings)), settings,
+                    reorderGrace);
         }
     }
 
@@ -110,8 +121,12 @@ final class NewsTopology {
 
     private static void addOrdered(Topology t, Topics topics, StoryStage stories, MeterRegistry metrics) {
         t.addSource("stories-in", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), topics.stories().name());
-        t.addProcessor("decode", () -> new Decode<>(new StoryInputSerde(), "stories", topics, metrics), "stories-in");
-        t.addProcessor("stories", stories.processor(), "decode");
+        t.addProcessor("decode", () -> new Decode<>(new StoryInputSerde(), "order", topics, metrics), "stories-in");
+        t.addProcessor("order", () -> new StoryOrder(stories.reorderGrace(), metrics), "decode");
+        if (!stories.reorderGrace().isZero()) {
+            t.addStateStore(StoryOrder.storeBuilder(), "order");
+        }
+        t.addProcessor("stories", stories.processor(), "order");
         for (StoreBuilder<?> store : stories.stores()) {
             t.addStateStore(store, "stories");
         }

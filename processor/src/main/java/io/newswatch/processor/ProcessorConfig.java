@@ -18,10 +18,11 @@ import java.util.List;
  * @param rules         rule file or directory, or {@code null} for the bundled default pack
  * @param gazetteer     gazetteer file, or {@code null} for the bundled default
  * @param storyWindow   how long a story stays open for new articles
+ * @param reorderGrace  how long an analysed article waits for earlier ones before the story stage (zero: no reordering)
  * @param story         how copies and stories are decided: the {@code processor.story.*} thresholds and the window
  */
 public record ProcessorConfig(String applicationId, Path stateDir, int threads, Path rules, Path gazetteer, Duration storyWindow,
-                              StorySettings story) {
+                              Duration reorderGrace, StorySettings story) {
 
     public ProcessorConfig {
         if (story == null) {
@@ -30,8 +31,9 @@ public record ProcessorConfig(String applicationId, Path stateDir, int threads, 
     }
 
     /** Settings with the default story thresholds. */
-    public ProcessorConfig(String applicationId, Path stateDir, int threads, Path rules, Path gazetteer, Duration storyWindow) {
-        this(applicationId, stateDir, threads, rules, gazetteer, storyWindow, null);
+    public ProcessorConfig(String applicationId, Path stateDir, int threads, Path rules, Path gazetteer, Duration storyWindow,
+                           Duration reorderGrace) {
+        this(applicationId, stateDir, threads, rules, gazetteer, storyWindow, reorderGrace, null);
     }
 
     public static final ConfigKey<String> APPLICATION_ID = ConfigKey.of("processor.applicationId", ConfigType.STRING, "newswatch-processor",
@@ -47,6 +49,10 @@ public record ProcessorConfig(String applicationId, Path stateDir, int threads, 
     public static final ConfigKey<Duration> STORY_WINDOW = ConfigKey.of("processor.storyWindow", ConfigType.DURATION_TYPE, Duration.ofHours(72),
             "How long (event time) a story stays open to rewrites and duplicates; bounds the dedup and story stores.")
             .validatedBy(d -> d.toMinutes() >= 1, "must be at least 1m");
+
+    public static final ConfigKey<Duration> REORDER_GRACE = ConfigKey.of("processor.reorderGrace", ConfigType.DURATION_TYPE, Duration.ofSeconds(30),
+            "How long an analysed article waits for articles with an earlier timestamp before the story stage, which takes them in order of timestamp, then article id (the same articles then give the same stories, whatever the partitions and threads); bounds the delay it adds to an alert. An article later than this is processed at once and counted in newswatch.processor.reorder.late. 0 = arrival order.")
+            .validatedBy(d -> !d.isNegative() && d.toHours() < 6, "must be 0 or more, and less than 6h");
 
     public static final ConfigKey<Double> NEAR_DUPLICATE = ConfigKey.of("processor.story.nearDuplicateThreshold", ConfigType.DOUBLE,
             StorySettings.DEFAULT_NEAR_DUPLICATE,
@@ -74,7 +80,7 @@ public record ProcessorConfig(String applicationId, Path stateDir, int threads, 
             .validatedBy(n -> n >= 0, "must be >= 0");
 
     public static final List<ConfigKey<?>> KEYS = List.of(APPLICATION_ID, STATE_DIR, THREADS, RULES, GAZETTEER, STORY_WINDOW,
-            NEAR_DUPLICATE, CONTAINMENT, SHARED_PARAGRAPHS, STORY_THRESHOLD, STORY_MIN_COSINE, STORY_SHARED_FIGURES);
+            REORDER_GRACE, NEAR_DUPLICATE, CONTAINMENT, SHARED_PARAGRAPHS, STORY_THRESHOLD, STORY_MIN_COSINE, STORY_SHARED_FIGURES);
 
     public static ProcessorConfig from(Config c) {
         StorySettings story = StorySettings.defaults().withWindow(c.get(STORY_WINDOW))
@@ -82,7 +88,7 @@ public record ProcessorConfig(String applicationId, Path stateDir, int threads, 
                 .withStoryThreshold(c.get(STORY_THRESHOLD))
                 .withStoryEvidence(c.get(STORY_MIN_COSINE), c.get(STORY_SHARED_FIGURES));
         return new ProcessorConfig(c.get(APPLICATION_ID), c.get(STATE_DIR), c.get(THREADS), c.get(RULES), c.get(GAZETTEER),
-                c.get(STORY_WINDOW), story);
+                c.get(STORY_WINDOW), c.get(REORDER_GRACE), story);
     }
 
     /** How duplicates and stories are decided: the configured thresholds and window. */

@@ -145,7 +145,7 @@ public final class ProcessorFactory implements AutoCloseable {
      * {@code processor.threads}, state under {@code processor.stateDir}); not started.
      */
     public ProcessorStreams streams(MeterRegistry metrics) {
-        var stage = NewsTopology.StoryStage.of(storySettings, AssignmentListener.NONE);
+        var stage = NewsTopology.StoryStage.of(storySettings, AssignmentListener.NONE, settings.reorderGrace());
         return new ProcessorStreams(topics, pipeline, stage, metrics,
                 KafkaClients.streams(config, settings.applicationId(), settings.stateDir(), settings.threads()),
                 KafkaClients.streams(config, settings.orderedApplicationId(), settings.stateDir(), 1));

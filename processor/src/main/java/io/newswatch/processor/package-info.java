@@ -27,6 +27,9 @@
  *        │                                                                      │
  *        ▼                                                                      │
  *   [decode] ─ bad record ──────────────────────────────────────────────────────┤
+ *        ▼                                                                      │
+ *   [order]    reorder buffer: by timestamp, then article id (StoryOrder)      │
+ *        │     waits processor.reorderGrace; a later article goes on at once    │
  *        ▼                                                                      ▼
  *   [stories]  exact duplicate → dropped (counted)                        newswatch.dlq
  *        │     near duplicate → duplicateOf = earliest copy
@@ -42,14 +45,19 @@
  * <h2>Why two stages</h2>
  * Matching is the expensive step and runs in parallel, one task per article partition. Deduplication and story
  * assignment compare each article with everything seen before it, so their result depends on order; they run on a
- * single-partition topic, which gives one total order, so the same input always yields the same story ids and
- * duplicate decisions, in production and in a replay. That stage is cheap (hash look-ups and a bounded candidate set
+ * single-partition topic, and a reorder buffer ({@code StoryOrder}) in front of them hands the articles on in order of
+ * their event time (the record timestamp: publication time, see {@code EventTime}), then article id, whichever
+ * analysis task appended them first; so the same articles always yield the same story ids and duplicate decisions,
+ * in production and in a replay. An article later than the grace is processed at once and counted
+ * ({@code newswatch.processor.reorder.late}); only such an article can make a replay differ from production. That stage is cheap (hash look-ups and a bounded candidate set
  * per article, and it never parses the article: see {@code StoryInputSerde}), but it is serial, so it runs as its
  * own application with a thread of its own; its throughput bound is documented with the story package.
  *
  * <h2>Stores and their bounds</h2>
  * <ul>
  *   <li>{@code rules} (global, in memory, rebuilt from the compacted rules topic): one entry per rule.</li>
+ *   <li>{@code story-order} (persistent, changelogged): the articles waiting in the reorder buffer, about
+ *       {@code processor.reorderGrace} worth of them, and the watermark.</li>
  *   <li>The story stage's stores (see {@code io.newswatch.processor.story}): window stores with changelogs whose
  *       retention is {@code processor.storyWindow} (72 h) plus grace; nothing older is kept.</li>
  * </ul>

@@ -59,7 +59,7 @@ class NewsTopologyTest {
     @BeforeEach
     void setUp() throws Exception {
         matcher.register(List.of(rule("drone-training", "NEAR/10(dron*, (train* OR learn*))")));
-        ProcessorConfig settings = new ProcessorConfig("newswatch-processor", Path.of("unused"), 1, null, null, Duration.ofHours(72));
+        ProcessorConfig settings = new ProcessorConfig("newswatch-processor", Path.of("unused"), 1, null, null, Duration.ofHours(72), Duration.ZERO);
         StorySettings story = StorySettings.defaults();
         var stage = NewsTopology.StoryStage.of(story, AssignmentListener.NONE);
         var pipeline = new ArticlePipeline(matcher, new GazetteerTagger(Gazetteer.loadDefault()));
@@ -174,7 +174,7 @@ class NewsTopologyTest {
      */
     @Test
     void shouldEmitTheSameMatchesWhenTheStagesRunAsTwoApplications(@org.junit.jupiter.api.io.TempDir Path state) throws Exception {
-        ProcessorConfig settings = new ProcessorConfig("newswatch-processor", state, 1, null, null, Duration.ofHours(72));
+        ProcessorConfig settings = new ProcessorConfig("newswatch-processor", state, 1, null, null, Duration.ofHours(72), Duration.ZERO);
         var stage = NewsTopology.StoryStage.of(StorySettings.defaults(), AssignmentListener.NONE);
         var pipeline = new ArticlePipeline(matcher, new GazetteerTagger(Gazetteer.loadDefault()));
         org.apache.kafka.streams.Topology analysis = NewsTopology.analysis(topics, pipeline, stage, metrics);

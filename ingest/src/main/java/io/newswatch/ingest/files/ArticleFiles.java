@@ -76,6 +76,28 @@ public final class ArticleFiles {
      *                                  JSON, a field of the wrong type, a non-http(s) URL, unsupported extension)
      */
     public Article read(Path file, String url, Instant now) throws IOException {
+        return read(file, url, now, null);
+    }
+
+    /**
+     * Reads one file, dating it {@code published} when the file itself gives no publication time (a {@code .txt}
+     * file, a page without a date, an article record without {@code publishedAt} or with an estimated one), as
+     * {@code ingest --from-dir --published} does for a back-fill.
+     *
+     * @param published the fallback publication time, or {@code null} to date an undated file {@code now}
+     *                  (marked estimated)
+     * @throws IOException              when the file cannot be read
+     * @throws IllegalArgumentException as {@link #read(Path, String, Instant)}
+     */
+    public Article read(Path file, String url, Instant now, Instant published) throws IOException {
+        Article a = readUndated(file, url, now);
+        if (published != null && (a.publishedAt() == null || a.publishedAtEstimated())) {
+            return a.toBuilder().publishedAt(published).publishedAtEstimated(false).build();
+        }
+        return a;
+    }
+
+    private Article readUndated(Path file, String url, Instant now) throws IOException {
         String name = file.getFileName().toString();
         String lower = name.toLowerCase(Locale.ROOT);
         if (!supported(file)) {

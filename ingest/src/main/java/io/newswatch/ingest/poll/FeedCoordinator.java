@@ -2,6 +2,7 @@ package io.newswatch.ingest.poll;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newswatch.ingest.feed.FeedSpec;
+import io.newswatch.model.EventTime;
 import io.newswatch.model.FeedState;
 import io.newswatch.model.topic.Topics;
 import java.nio.charset.StandardCharsets;
@@ -63,6 +64,7 @@ public final class FeedCoordinator implements Runnable, AutoCloseable {
     private final MeterRegistry metrics;
     private final java.util.concurrent.ConcurrentLinkedQueue<FeedPoller.PollResult> done = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final Clock clock;
+    private final Duration maxPublishedLag;
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<String, FeedState> states = new ConcurrentHashMap<>();
     private final Map<String, Future<?>> inFlight = new ConcurrentHashMap<>();
@@ -73,11 +75,16 @@ public final class FeedCoordinator implements Runnable, AutoCloseable {
     private volatile int partitions = -1;
 
     /**
-     * @param producer a transactional producer on which {@code initTransactions()} was called; used only by the
-     *                 coordinator thread
+     * @param producer        a transactional producer on which {@code initTransactions()} was called; used only by the
+     *                        coordinator thread
+     * @param maxPublishedLag the bound of {@link EventTime#of}: each article's record is stamped with its event time
      */
     public FeedCoordinator(Topics topics, Properties consumerProps, List<FeedSpec> feeds, FeedPoller poller,
-                           Producer<String, byte[]> producer, MeterRegistry metrics, Clock clock) {
+                           Producer<String, byte[]> producer, MeterRegistry metrics, Clock clock, Duration maxPublishedLag) {
+        if (maxPublishedLag == null || maxPublishedLag.isNegative()) {
+            throw new IllegalArgumentException("maxPublishedLag must be a non-negative duration, was " + maxPublishedLag);
+        }
+        this.maxPublishedLag = maxPublishedLag;
         this.topics = topics;
         this.consumerProps = consumerProps;
         this.feeds = new java.util.LinkedHashMap<>();
@@ -187,7 +194,8 @@ public final class FeedCoordinator implements Runnable, AutoCloseable {
             int articles = 0;
             for (FeedPoller.PollResult r : batch) {
                 for (var a : r.articles()) {
-                    producer.send(new ProducerRecord<>(topics.articles().name(), a.id(), topics.articles().valueSerde().serializer().serialize(null, a)));
+                    producer.send(new ProducerRecord<>(topics.articles().name(), null, EventTime.of(a, maxPublishedLag).toEpochMilli(), a.id(),
+                            topics.articles().valueSerde().serializer().serialize(null, a)));
                     articles++;
                 }
                 for (var dl : r.deadLetters()) {

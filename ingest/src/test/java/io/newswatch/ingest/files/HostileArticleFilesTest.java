@@ -100,4 +100,18 @@ class HostileArticleFilesTest {
         assertThat(a.title()).isEqualTo("Drones");
         assertThat(a.tags()).containsExactly("x");
     }
+
+    @Test
+    void shouldDateAnUndatedFileWithTheGivenPublicationTimeButKeepAFilesOwnDate() throws Exception {
+        Instant now = Instant.parse("2025-03-10T12:00:00Z");
+        Instant fallback = Instant.parse("2025-02-01T00:00:00Z");
+        Article txt = files.read(write("undated.txt", "Title\nBody text."), null, now, fallback);
+        assertThat(txt.publishedAt()).isEqualTo(fallback);
+        assertThat(txt.publishedAtEstimated()).isFalse();
+        assertThat(files.read(dir.resolve("undated.txt"), null, now).publishedAtEstimated()).isTrue();
+        Article page = files.read(write("dated.html", "<html><head><meta property=\"article:published_time\" content=\"2025-01-15T09:30:00Z\">"
+                + "<title>Dated</title></head><body><article><p>Some body text of the dated page, long enough to be an article.</p>"
+                + "</article></body></html>"), null, now, fallback);
+        assertThat(page.publishedAt()).isEqualTo(Instant.parse("2025-01-15T09:30:00Z"));
+    }
 }

@@ -31,7 +31,7 @@ class TopicsTest {
         assertThat(t.rules().cleanup().policy()).isEqualTo("compact");
         assertThat(t.rules().cleanup().retention(config(Map.of()))).isNull();
         assertThat(t.articles().cleanup().policy()).isEqualTo("delete");
-        assertThat(t.articles().cleanup().retention(config(Map.of()))).isEqualTo(Duration.ofDays(30));
+        assertThat(t.articles().cleanup().retention(config(Map.of()))).isEqualTo(Duration.ofDays(180));
     }
 
     @Test

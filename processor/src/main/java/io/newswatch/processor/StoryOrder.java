@@ -1,0 +1,136 @@
+package io.newswatch.processor;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.newswatch.processor.story.StoryInput;
+import io.newswatch.processor.story.StoryInputSerde;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.ContextualProcessor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The reorder buffer in front of the story stage: hands analysed articles on in the order of their event time
+ * (the record timestamp), then article id, whichever analysis task appended them to the stories topic first. The
+ * story stage's decisions (which copy opens a story, {@code duplicateOf}, and so the story and alert ids) depend on
+ * that order, so this is what makes them the same for the same articles, whatever the article partitions, analysis
+ * threads or interleaving.
+ *
+ * <p>An article waits in the persistent store {@value #STORE} (changelogged, so a restart keeps it and its order)
+ * until the watermark passes its timestamp: the watermark is the stream time (the latest timestamp seen) minus the
+ * grace, or, so that a quiet hour does not hold the last articles back, the wall clock minus the grace, whichever is
+ * later. The grace therefore bounds the delay it adds to an alert. The watermark never goes back (it is stored too).
+ *
+ * <p><b>Late articles.</b> An article whose timestamp is already behind the watermark when it arrives (its analysis
+ * lagged more than the grace behind the others', or it was back-filled into a running deployment) is handed on at
+ * once, not dropped, and counted in {@code newswatch.processor.reorder.late}. Its place in the order then depends on
+ * when it arrived, so a replay, which orders every article exactly, may decide its story differently; a window with
+ * no late articles replays exactly.
+ *
+ * <p>A grace of zero turns the buffer off: articles go on in arrival order (replay does this, as its input is
+ * already sorted on one partition; the topology tests do too). Not thread-safe; one instance per task.
+ */
+final class StoryOrder extends ContextualProcessor<String, StoryInput, String, StoryInput> {
+    /** Buffered articles, key: timestamp (8 bytes, sign-flipped big-endian) + article id, value: the encoded input. */
+    static final String STORE = "story-order";
+    private static final Logger LOG = LoggerFactory.getLogger(StoryOrder.class);
+    /** The store's key under which the watermark is kept: shorter than any article's key, so it sorts first. */
+    private static final Bytes WATERMARK_KEY = Bytes.wrap(new byte[] {0});
+    private static final Duration TICK = Duration.ofSeconds(1);
+
+    private final long grace;
+    private final Counter late;
+    private final StoryInputSerde serde = new StoryInputSerde();
+    private KeyValueStore<Bytes, byte[]> buffer;
+    private long watermark = Long.MIN_VALUE;
+    private long streamTime = Long.MIN_VALUE;
+
+    /**
+     * @param grace how long an article waits for earlier ones, not negative; zero hands every article on at once
+     */
+    StoryOrder(Duration grace, MeterRegistry metrics) {
+        if (grace == null || grace.isNegative()) {
+            throw new IllegalArgumentException("grace must be a non-negative duration, was " + grace);
+        }
+        this.grace = grace.toMillis();
+        this.late = metrics.counter("newswatch.processor.reorder.late");
+    }
+
+    /** The store the buffer needs, persistent and changelogged. */
+    static StoreBuilder<KeyValueStore<Bytes, byte[]>> storeBuilder() {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.Bytes(), Serdes.ByteArray());
+    }
+
+    @Override
+    public void init(ProcessorContext<String, StoryInput> context) {
+        super.init(context);
+        if (grace == 0) {
+            return;
+        }
+        buffer = context.getStateStore(STORE);
+        byte[] stored = buffer.get(WATERMARK_KEY);
+        watermark = stored == null ? Long.MIN_VALUE : ByteBuffer.wrap(stored).getLong();
+        context.schedule(TICK, PunctuationType.STREAM_TIME, now -> release(now - grace));
+        context.schedule(TICK, PunctuationType.WALL_CLOCK_TIME, now -> release(Math.max(streamTime, now) - grace));
+    }
+
+    @Override
+    public void process(Record<String, StoryInput> record) {
+        if (grace == 0) {
+            context().forward(record);
+            return;
+        }
+        long ts = record.timestamp();
+        streamTime = Math.max(streamTime, ts);
+        if (ts <= watermark) {
+            late.increment();
+            LOG.debug("article {} at {} arrived behind the watermark {}: handed on at once", record.key(), ts, watermark);
+            context().forward(record);
+            return;
+        }
+        buffer.put(key(ts, record.value().articleId()), serde.serializer().serialize(null, record.value()));
+    }
+
+    /** Hands on, in order, every buffered article up to {@code upTo}, and moves the watermark there. */
+    private void release(long upTo) {
+        if (upTo <= watermark) {
+            return;
+        }
+        List<KeyValue<Bytes, byte[]>> due = new ArrayList<>();
+        try (KeyValueIterator<Bytes, byte[]> it = buffer.range(key(Long.MIN_VALUE, ""), key(upTo, "\uffff"))) {
+            it.forEachRemaining(due::add);
+        }
+        for (KeyValue<Bytes, byte[]> kv : due) {
+            long ts = timestampOf(kv.key);
+            StoryInput input = serde.deserializer().deserialize(null, kv.value);
+            buffer.delete(kv.key);
+            context().forward(new Record<>(input.articleId(), input, ts));
+        }
+        watermark = upTo;
+        buffer.put(WATERMARK_KEY, ByteBuffer.allocate(Long.BYTES).putLong(upTo).array());
+    }
+
+    static Bytes key(long timestamp, String articleId) {
+        byte[] id = articleId.getBytes(StandardCharsets.UTF_8);
+        // flipping the sign bit makes the unsigned byte order of RocksDB the numeric order of the timestamps
+        return Bytes.wrap(ByteBuffer.allocate(Long.BYTES + id.length).putLong(timestamp ^ Long.MIN_VALUE).put(id).array());
+    }
+
+    private static long timestampOf(Bytes key) {
+        return ByteBuffer.wrap(key.get()).getLong() ^ Long.MIN_VALUE;
+    }
+}
