@@ -3,7 +3,6 @@ package io.newswatch.alerts.desk;
 import io.newswatch.model.Alert;
 import io.newswatch.model.Feedback;
 import java.time.Instant;
-import java.util.Locale;
 
 /**
  * A filter over the alert history and where a page starts. Every field but {@code limit} is optional
@@ -49,9 +48,5 @@ public record AlertQuery(String rule, String severity, String entity, String sou
                 && (status == null || status == triage)
                 && (since == null || (a.raisedAt() != null && !a.raisedAt().isBefore(since)))
                 && (until == null || (a.raisedAt() != null && a.raisedAt().isBefore(until)));
-    }
-
-    static String lower(String s) {
-        return s == null ? null : s.toLowerCase(Locale.ROOT);
     }
 }

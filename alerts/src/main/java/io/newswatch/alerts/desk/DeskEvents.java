@@ -49,6 +49,14 @@ public final class DeskEvents {
         subscribers.forEach(s -> s.offer(e));
     }
 
+    /** Ends every subscription: each is told it overflowed and woken, so its stream closes (the service stops). */
+    public void closeAll() {
+        for (Subscription s : subscribers) {
+            s.overflowed = true;
+            s.queue.offer(new Event(-1, -1, null, null));
+        }
+    }
+
     /**
      * A new subscription; the positions it starts from are those of every alert version already stored.
      *

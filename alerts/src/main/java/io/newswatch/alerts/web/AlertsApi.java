@@ -335,6 +335,9 @@ public final class AlertsApi implements AutoCloseable {
                 client.sendEvent("feedback", Json.mapper().writeValueAsString(e.feedback()));
                 return;
             }
+            if (e.alert() == null) {
+                return; // a wake-up: the service is stopping
+            }
             if (DeskEvents.Subscription.accepts(sent, e)) {
                 client.sendEvent("alert", Json.mapper().writeValueAsString(e.alert()), DeskEvents.format(sent[0]));
             }
@@ -438,6 +441,7 @@ public final class AlertsApi implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        events.closeAll();
         app.stop();
     }
 }
