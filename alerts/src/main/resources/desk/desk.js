@@ -142,7 +142,12 @@
     const known = state.rows.get(id);
     if (live && !known && !matchesFilters(row.alert, row.feedback)) return;
     state.rows.set(id, row);
-    if (known) { renderRow(row); if (live && state.selected === id) openAlert(id); return; }
+    if (known) {
+      renderRow(row);
+      // a new version of the open alert: redraw it, unless the analyst is typing in it
+      if (live && state.selected === id && !busy()) openAlert(id);
+      return;
+    }
     const li = renderRow(row);
     if (live) {
       $('alert-list').prepend(li);
@@ -153,6 +158,10 @@
     }
     updateCount();
     if (!$('rule-opt-' + row.alert.ruleId)) addRuleOption(row.alert.ruleId);
+  }
+  function busy() {
+    const t = $('triage');
+    return !!t && (t.contains(document.activeElement) || ['note-text', 'assign-to'].some((i) => $(i) && $(i).value.trim() !== ''));
   }
   function updateCount() {
     const n = state.rows.size;

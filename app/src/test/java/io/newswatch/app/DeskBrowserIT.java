@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -62,7 +64,8 @@ class DeskBrowserIT {
     void shouldSignInSeeNewAlertsLiveFilterAcknowledgeAndKeepItAcrossARestart(KafkaCluster kafka) throws Exception {
         WebDriver web = browser();
         try (DeskHarness desk = new DeskHarness(kafka, dir, null, Map.of()).start()) {
-            WebDriverWait wait = new WebDriverWait(web, Duration.ofSeconds(30));
+            // the raiser may send a new version of an alert while it is open, which redraws the view
+            WebDriverWait wait = (WebDriverWait) new WebDriverWait(web, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class);
             Instant t = Instant.now().minusSeconds(600);
             desk.publish(DeskHarness.alert("calm1", "drone-training", "high", "Veterans open drone school near Kharkiv", "Kyiv Wire", "en", t));
             desk.publish(DeskHarness.alert("hostile", "drone-training", "medium", HOSTILE, "Odd Wire", "en", t.plusSeconds(1)));
@@ -81,6 +84,9 @@ class DeskBrowserIT {
             assertThat(web.findElements(By.cssSelector("#detail img"))).isEmpty();
             assertThat(((JavascriptExecutor) web).executeScript("return window.__pwned === undefined")).isEqualTo(true);
             assertThatThrownBy(() -> web.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+            // everything the page needs comes from the service, within its policy
+            assertThat(web.manage().logs().get("browser").getAll()).extracting(e -> e.getMessage())
+                    .noneMatch(m -> m.contains("Content Security Policy") || m.contains("Refused to"));
 
             // a new alert appears without a reload (a marker set on this page survives): the service's own raiser
             // raises it from two matched articles of one story, from two outlets
@@ -100,14 +106,23 @@ class DeskBrowserIT {
             assertThat(web.findElement(By.cssSelector("li.alert-row")).getAttribute("data-id")).isEqualTo(fresh);
 
             // open it: the story's articles across outlets, the passage with its terms marked
-            row(web, fresh).click();
+            wait.until(d -> {
+                row(d, fresh).click();
+                return true;
+            });
             wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#story-articles > li"), 2));
-            assertThat(web.findElement(By.id("story-articles")).getText()).contains("Jalisco Post", "Diario del Norte", "Cártel recluta");
-            assertThat(web.findElements(By.cssSelector("#detail-body > blockquote.snippet mark"))).extracting(WebElement::getText)
-                    .containsExactly("trained", "drone");
+            wait.until(d -> d.findElement(By.id("story-articles")).getText().contains("Diario del Norte"));
+            String storyText = wait.until(d -> d.findElement(By.id("story-articles")).getText());
+            assertThat(storyText).contains("Jalisco Post", "Diario del Norte", "Cártel recluta");
+            List<String> marked = wait.until(d -> d.findElements(By.cssSelector("#detail-body > blockquote.snippet mark")).stream()
+                    .map(WebElement::getText).toList());
+            assertThat(marked).containsExactly("trained", "drone");
 
             // acknowledge
-            web.findElement(By.id("act-acknowledge")).click();
+            wait.until(d -> {
+                d.findElement(By.id("act-acknowledge")).click();
+                return true;
+            });
             wait.until(ExpectedConditions.attributeContains(By.id("triage-status"), "class", "status-acknowledged"));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("li.alert-row[data-id='" + fresh + "'] .status-acknowledged")));
             ((TakesScreenshot) web).getScreenshotAs(OutputType.FILE).renameTo(Path.of("target", "desk-browser.png").toFile());
@@ -120,7 +135,10 @@ class DeskBrowserIT {
             new Select(web.findElement(By.id("f-status"))).selectByValue("acknowledged");
             web.findElement(By.id("apply-filters")).click();
             wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("li.alert-row"), 1));
-            row(web, fresh).click();
+            wait.until(d -> {
+                row(d, fresh).click();
+                return true;
+            });
             wait.until(ExpectedConditions.attributeContains(By.id("triage-status"), "class", "status-acknowledged"));
             assertThat(web.findElement(By.id("triage")).getText()).contains("ana", "acknowledge");
             assertThat(desk.get("/api/alerts/" + fresh + "/feedback", DeskHarness.VIEWER).body()).contains("\"status\":\"ACKNOWLEDGED\"", "\"by\":\"ana\"");
