@@ -16,11 +16,11 @@ import java.util.Map;
  * @param dedupRetention how long "this story already alerted on this rule" is remembered
  * @param httpHost       address the web page and API bind to
  * @param httpPort       their port (0 = any free port)
- * @param keep           how many recent alerts the API serves from memory
+ * @param sessionTtl     how long a desk sign-in lasts without use
  * @param deliveryGroup  consumer group of delivery
  * @param updateInterval shortest stream time between two versions of one alert
  */
-public record AlertsConfig(String applicationId, Path stateDir, Duration dedupRetention, String httpHost, int httpPort, int keep,
+public record AlertsConfig(String applicationId, Path stateDir, Duration dedupRetention, String httpHost, int httpPort, Duration sessionTtl,
                            String deliveryGroup, Duration updateInterval) {
 
     public static final ConfigKey<String> APPLICATION_ID = ConfigKey.of("alerts.applicationId", ConfigType.STRING, "newswatch-alerts",
@@ -34,8 +34,11 @@ public record AlertsConfig(String applicationId, Path stateDir, Duration dedupRe
             "Address the alerts API, /health and /metrics bind to; 0.0.0.0 in containers.");
     public static final ConfigKey<Integer> HTTP_PORT = ConfigKey.of("alerts.http.port", ConfigType.INT, 8080,
             "Port of the alerts API, /health and /metrics (0 picks a free port).").validatedBy(p -> p >= 0 && p <= 65535, "must be 0-65535");
-    public static final ConfigKey<Integer> KEEP = ConfigKey.of("alerts.api.keep", ConfigType.INT, 10_000,
-            "Recent alerts the API keeps in memory (older ones remain on the alerts topic).").validatedBy(n -> n >= 1, "must be >= 1");
+    public static final ConfigKey<List<Map<String, Object>>> AUTH_TOKENS = ConfigKey.of("alerts.auth.tokens", ConfigType.RECORDS, List.of(),
+            "Who may use the desk and API: a list of maps {name, role, sha256}, role viewer (read), analyst (plus feedback) or admin (plus channels), "
+                    + "sha256 the hex SHA-256 of the token (newswatch tokens new NAME --role R prints both); empty = only /health answers.");
+    public static final ConfigKey<Duration> SESSION_TTL = ConfigKey.of("alerts.auth.sessionTtl", ConfigType.DURATION_TYPE, Duration.ofHours(12),
+            "How long a desk sign-in (session cookie) lasts without use.").validatedBy(d -> d.toMinutes() >= 1, "must be at least 1m");
     public static final ConfigKey<String> DELIVERY_GROUP = ConfigKey.of("alerts.deliveryGroup", ConfigType.STRING, "newswatch-alerts-delivery",
             "Consumer group of alert delivery; it resumes after the oldest alert not yet settled on every channel, and the delivery ledger skips what was sent.");
     public static final ConfigKey<Duration> UPDATE_INTERVAL = ConfigKey.of("alerts.updateInterval", ConfigType.DURATION_TYPE, Duration.ofMinutes(15),
@@ -49,11 +52,11 @@ public record AlertsConfig(String applicationId, Path stateDir, Duration dedupRe
     public static final ConfigKey<List<String>> EGRESS_ALLOW = ConfigKey.of("alerts.egressAllow", ConfigType.LIST, List.of(),
             "CIDRs that webhook, Slack and Teams URLs may point to even though they are loopback, private or link-local (e.g. 10.1.2.0/24 for an internal receiver).");
 
-    public static final List<ConfigKey<?>> KEYS = List.of(APPLICATION_ID, STATE_DIR, DEDUP_RETENTION, HTTP_HOST, HTTP_PORT, KEEP, DELIVERY_GROUP,
-            UPDATE_INTERVAL, CHANNELS, POLICIES, EGRESS_ALLOW);
+    public static final List<ConfigKey<?>> KEYS = List.of(APPLICATION_ID, STATE_DIR, DEDUP_RETENTION, HTTP_HOST, HTTP_PORT, DELIVERY_GROUP,
+            UPDATE_INTERVAL, CHANNELS, POLICIES, EGRESS_ALLOW, AUTH_TOKENS, SESSION_TTL);
 
     public static AlertsConfig from(Config c) {
         return new AlertsConfig(c.get(APPLICATION_ID), c.get(STATE_DIR), c.get(DEDUP_RETENTION), c.get(HTTP_HOST), c.get(HTTP_PORT),
-                c.get(KEEP), c.get(DELIVERY_GROUP), c.get(UPDATE_INTERVAL));
+                c.get(SESSION_TTL), c.get(DELIVERY_GROUP), c.get(UPDATE_INTERVAL));
     }
 }

@@ -8,8 +8,15 @@ import io.newswatch.alerts.channel.Channels;
 import io.newswatch.alerts.delivery.AlertDispatcher;
 import io.newswatch.alerts.delivery.DeliveryLedger;
 import io.newswatch.alerts.delivery.Policy;
+import io.newswatch.alerts.delivery.FailedDeliveries;
+import io.newswatch.alerts.desk.DeskEvents;
+import io.newswatch.alerts.desk.DeskIndexer;
+import io.newswatch.alerts.desk.DeskStore;
+import io.newswatch.alerts.desk.Triage;
+import io.newswatch.alerts.web.AccessTokens;
 import io.newswatch.alerts.web.AlertsApi;
-import io.newswatch.alerts.web.RecentAlerts;
+import io.newswatch.alerts.web.DeliveryView;
+import io.newswatch.alerts.web.Sessions;
 import io.newswatch.config.Config;
 import io.newswatch.config.KafkaClients;
 import io.newswatch.config.TopicKeys;
@@ -23,6 +30,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
@@ -30,7 +38,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The alerts service: the raiser ({@link AlertTopology}, Kafka Streams), delivery ({@link AlertDispatcher})
- * and the API ({@link AlertsApi}) over the alert view ({@link RecentAlerts}). Started and closed in one place.
+ * and the desk ({@link AlertsApi}: page and API) over the alert history ({@link DeskStore}, kept by
+ * {@link DeskIndexer}). Started and closed in one place.
  */
 public final class AlertsService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AlertsService.class);
@@ -41,9 +50,15 @@ public final class AlertsService implements AutoCloseable {
     private final List<Channels.Configured> channels;
     private final List<Policy> policies;
     private final MeterRegistry metrics;
-    private final RecentAlerts recent;
-    private final Thread recentThread;
-    private final AlertsApi api;
+    private final AccessTokens tokens;
+    private final Map<String, BooleanSupplier> health;
+    private final Supplier<String> scrape;
+    private DeskStore store;
+    private DeskIndexer indexer;
+    private Thread indexerThread;
+    private Triage triage;
+    private AlertsApi api;
+    private DeliveryLedger ledger;
     private KafkaStreams raiser;
     private KafkaStreamsMetrics streamsMetrics;
     private AlertDispatcher dispatcher;
@@ -66,7 +81,18 @@ public final class AlertsService implements AutoCloseable {
      */
     public AlertsService(Config config, List<AlertChannel> extraChannels, MeterRegistry metrics, Supplier<String> scrape,
                          Map<String, BooleanSupplier> extraHealth) {
+        this(config, extraChannels, AccessTokens.fromConfig(config), metrics, scrape, extraHealth);
+    }
+
+    /**
+     * The service with {@code tokens} instead of {@code alerts.auth.tokens} (for {@code run --demo}, which adds a
+     * fresh admin token to the configured ones).
+     */
+    public AlertsService(Config config, List<AlertChannel> extraChannels, AccessTokens tokens, MeterRegistry metrics, Supplier<String> scrape,
+                         Map<String, BooleanSupplier> extraHealth) {
         this.config = config;
+        this.tokens = tokens;
+        this.scrape = scrape;
         this.settings = AlertsConfig.from(config);
         this.topics = TopicKeys.topics(config);
         this.metrics = metrics;
@@ -77,8 +103,6 @@ public final class AlertsService implements AutoCloseable {
         }
         this.channels = List.copyOf(all);
         this.policies = Policy.fromConfig(config, channels.stream().map(c -> c.spec().id()).collect(Collectors.toSet()));
-        recent = new RecentAlerts(topics, KafkaClients.consumer(config, "newswatch-alerts-view", null), settings.keep());
-        recentThread = Thread.ofPlatform().name("alerts-view").daemon().unstarted(recent);
         Map<String, BooleanSupplier> health = new LinkedHashMap<>(extraHealth);
         health.put("alert-raiser", () -> raiser != null && raiser.state().isRunningOrRebalancing());
         health.put("alert-delivery", () -> delivering("alert-delivery"));
@@ -86,8 +110,11 @@ public final class AlertsService implements AutoCloseable {
             String key = "channel:" + c.spec().id();
             health.put(key, () -> delivering(key));
         }
-        health.put("alert-view", recentThread::isAlive);
-        api = new AlertsApi(recent, health, scrape);
+        health.put("desk", () -> indexerThread != null && indexerThread.isAlive() && indexer.healthy());
+        this.health = health;
+        if (tokens.isEmpty()) {
+            LOG.warn("no alerts.auth.tokens: the desk and API refuse every request; add one with: newswatch tokens new NAME --role admin");
+        }
     }
 
     /**
@@ -123,17 +150,64 @@ public final class AlertsService implements AutoCloseable {
         });
         streamsMetrics = new KafkaStreamsMetrics(raiser);
         streamsMetrics.bindTo(metrics);
-        DeliveryLedger ledger = new DeliveryLedger(topics, KafkaClients.consumer(config, "newswatch-alerts-ledger", null),
+        ledger = new DeliveryLedger(topics, KafkaClients.consumer(config, "newswatch-alerts-ledger", null),
                 KafkaClients.producer(config, "newswatch-alerts-ledger"), topics.deliveries().cleanup().retention(config), Clock.systemUTC());
         dispatcher = new AlertDispatcher(topics, KafkaClients.consumer(config, "newswatch-alerts-delivery", settings.deliveryGroup()),
                 KafkaClients.producer(config, "newswatch-alerts-dlq"), ledger, channels, policies, metrics, Clock.systemUTC());
         dispatcherThread = Thread.ofPlatform().name("alerts-delivery").unstarted(dispatcher);
+        store = new DeskStore(settings.stateDir().resolve(settings.applicationId() + "-desk"));
+        DeskEvents events = new DeskEvents();
+        triage = new Triage(topics, store, new KafkaProducer<>(KafkaClients.producer(config, "newswatch-alerts-desk"),
+                topics.feedback().keySerde().serializer(), topics.feedback().valueSerde().serializer()), Clock.systemUTC());
+        indexer = new DeskIndexer(topics, KafkaClients.consumer(config, "newswatch-alerts-desk", null), store, events, triage,
+                config.get(TopicKeys.ALERTS_RETENTION), metrics, Clock.systemUTC());
+        indexerThread = Thread.ofPlatform().name("alerts-desk").unstarted(indexer);
+        api = new AlertsApi(store, events, triage, deliveryView(), tokens, new Sessions(settings.sessionTtl(), Clock.systemUTC()), health, scrape,
+                Clock.systemUTC());
         raiser.start();
         dispatcherThread.start();
-        recentThread.start();
+        indexerThread.start();
         port = api.start(settings.httpHost(), settings.httpPort());
-        LOG.info("alerts API on http://{}:{}/api/alerts", settings.httpHost(), port);
+        LOG.info("desk on http://{}:{}/ (API under /api)", settings.httpHost(), port);
         return this;
+    }
+
+    private DeliveryView deliveryView() {
+        FailedDeliveries failures = new FailedDeliveries(ledger, channels);
+        return new DeliveryView() {
+            @Override
+            public List<Map<String, Object>> channels() {
+                List<Map<String, Object>> out = new ArrayList<>();
+                for (Channels.Configured c : channels) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("id", c.spec().id());
+                    m.put("type", c.spec().type());
+                    m.put("updates", c.spec().updates());
+                    m.put("since", c.spec().since());
+                    m.put("up", delivering("channel:" + c.spec().id()));
+                    m.put("failed", failures.list(c.spec().id()).size());
+                    out.add(m);
+                }
+                return out;
+            }
+
+            @Override
+            public boolean has(String channel) {
+                return channels.stream().anyMatch(c -> c.spec().id().equals(channel));
+            }
+
+            @Override
+            public List<String> retry(String channel, String deliveryId) {
+                List<String> report = new ArrayList<>();
+                failures.retry(channel, d -> deliveryId == null || d.deliveryId().equals(deliveryId)
+                        || d.alerts().stream().anyMatch(a -> a.deliveryId().equals(deliveryId)), report::add);
+                if (report.isEmpty()) {
+                    report.add(deliveryId == null ? "no failed delivery on " + channel : "no failed delivery of " + deliveryId + " on " + channel);
+                }
+                report.forEach(line -> LOG.info("desk retry: {}", line));
+                return report;
+            }
+        };
     }
 
     /** The HTTP port actually bound, or -1 before start. */
@@ -148,23 +222,33 @@ public final class AlertsService implements AutoCloseable {
 
     @Override
     public void close() {
-        api.close();
+        if (api != null) {
+            api.close();
+        }
         if (dispatcher != null) {
             dispatcher.close();
         }
-        recent.close();
+        if (indexer != null) {
+            indexer.close();
+        }
         try {
             if (dispatcherThread != null) {
                 dispatcherThread.join(Duration.ofSeconds(30));
             }
-            if (recentThread.isAlive()) {
-                recentThread.join(Duration.ofSeconds(10));
+            if (indexerThread != null && indexerThread.isAlive()) {
+                indexerThread.join(Duration.ofSeconds(10));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         if (dispatcher != null) {
             dispatcher.closeResources();
+        }
+        if (triage != null) {
+            triage.close();
+        }
+        if (store != null && (indexerThread == null || !indexerThread.isAlive())) {
+            store.close();
         }
         if (raiser != null) {
             raiser.close(Duration.ofSeconds(30));

@@ -2,6 +2,8 @@ package io.newswatch.app;
 
 import io.newswatch.alerts.AlertsConfig;
 import io.newswatch.alerts.AlertsService;
+import io.newswatch.alerts.web.AccessTokens;
+import io.newswatch.alerts.web.Role;
 import io.newswatch.app.broker.BrokerConfig;
 import io.newswatch.app.broker.EmbeddedKafkaBroker;
 import io.newswatch.config.Config;
@@ -68,12 +70,22 @@ final class RunCommand implements Callable<Integer> {
             health.put("processor", () -> processor.state().isRunningOrRebalancing());
             IngestService[] ingest = new IngestService[1];
             health.put("ingest", () -> ingest[0] != null && ingest[0].running());
-            AlertsService alerts = life.add("alerts", new AlertsService(config, metrics.registry(), metrics::scrape, health)
+            AccessTokens tokens = AccessTokens.fromConfig(config);
+            String demoToken = null;
+            if (demo) {
+                demoToken = AccessTokens.newToken();
+                tokens = tokens.with("demo-admin", Role.ADMIN, demoToken);
+            }
+            AlertsService alerts = life.add("alerts", new AlertsService(config, List.of(), tokens, metrics.registry(), metrics::scrape, health)
                     .start());
             ingest[0] = life.add("ingest", new IngestService(config, metrics.registry(), extraFeeds, localOrigins).start());
             String api = "http://" + config.get(AlertsConfig.HTTP_HOST) + ":" + alerts.port();
-            parent.spec.commandLine().getOut().printf("newswatch is running: %d feeds; alerts at %s/api/alerts, health at %s/health; Ctrl-C stops.%n",
-                    ingest[0].feeds().size(), api, api);
+            parent.spec.commandLine().getOut().printf("newswatch is running: %d feeds; the desk at %s/ (API under %s/api), health at %s/health; Ctrl-C stops.%n",
+                    ingest[0].feeds().size(), api, api, api);
+            if (demoToken != null) {
+                // printed, never logged: the sign-in URL holds a fresh admin token valid until this process stops
+                parent.spec.commandLine().getOut().printf("Sign in to the desk: %s/#token=%s%n", api, demoToken);
+            }
             parent.spec.commandLine().getOut().flush();
             life.awaitClose();
             return 0;

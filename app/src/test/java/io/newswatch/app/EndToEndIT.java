@@ -3,10 +3,11 @@ package io.newswatch.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newswatch.alerts.AlertsConfig;
 import io.newswatch.alerts.AlertsService;
+import io.newswatch.alerts.web.AccessTokens;
 import io.newswatch.alerts.delivery.AlertChannel;
 import io.newswatch.alerts.delivery.Notice;
 import io.newswatch.app.testkit.KafkaBrokerExtension;
@@ -25,6 +26,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -40,6 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(KafkaBrokerExtension.class)
 class EndToEndIT {
     static final Duration PATIENCE = Duration.ofMinutes(3);
+    static final String TOKEN = "nw_end-to-end-viewer-token";
 
     @TempDir
     Path dir;
@@ -65,7 +68,8 @@ class EndToEndIT {
                     .with(IngestConfig.EGRESS_ALLOW, List.of("127.0.0.0/8"), "test")
                     .with(ProcessorConfig.STATE_DIR, dir.resolve("streams"), "test")
                     .with(AlertsConfig.STATE_DIR, dir.resolve("streams"), "test")
-                    .with(AlertsConfig.HTTP_PORT, 0, "test");
+                    .with(AlertsConfig.HTTP_PORT, 0, "test")
+                    .with(AlertsConfig.AUTH_TOKENS, List.<Map<String, Object>>of(Map.of("name", "e2e", "role", "viewer", "sha256", AccessTokens.sha256Hex(TOKEN))), "test");
             TopicSetup.createAll(config);
 
             int port;
@@ -106,10 +110,14 @@ class EndToEndIT {
     }
 
     List<Alert> apiAlerts(int port) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/alerts")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/alerts"))
+                .header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(200);
-        return Json.mapper().readValue(r.body(), new TypeReference<List<Alert>>() { });
+        List<Alert> out = new ArrayList<>();
+        for (JsonNode row : Json.mapper().readTree(r.body()).get("items")) {
+            out.add(Json.mapper().treeToValue(row.get("alert"), Alert.class));
+        }
+        return out;
     }
 
     /** processor, alerts and ingest, started in that order and closed in reverse, like {@code run}. */

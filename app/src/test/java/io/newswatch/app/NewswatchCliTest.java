@@ -3,6 +3,8 @@ package io.newswatch.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.newswatch.alerts.web.AccessTokens;
+import io.newswatch.config.Config;
 import io.newswatch.model.topic.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -12,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,6 +48,25 @@ class NewswatchCliTest {
         Result help = run("--help");
         assertThat(help.code()).isZero();
         assertThat(help.out()).contains("run", "ingest", "process", "alerts", "scan");
+    }
+
+    @Test
+    void shouldPrintANewTokenAndTheConfigEntryThatAdmitsItByItsHash() throws Exception {
+        Result r = run("tokens", "new", "ana", "--role", "analyst");
+        assertThat(r.code()).isZero();
+        String token = r.out().lines().filter(l -> l.startsWith("token: ")).findFirst().orElseThrow().substring(7);
+        assertThat(r.out()).contains("- {name: ana, role: analyst, sha256: " + AccessTokens.sha256Hex(token) + "}");
+        assertThat(r.out().lines().filter(l -> l.contains(token)).count()).as("the token is printed once").isEqualTo(1);
+        // the printed entry is a valid config that admits that token
+        Path cfg = dir.resolve("tokens.yaml");
+        Files.writeString(cfg, r.out().substring(r.out().indexOf("alerts:")));
+        Config c = AllKeys.load(cfg, Map.of());
+        assertThat(AccessTokens.fromConfig(c).find(token)).hasValueSatisfying(h -> assertThat(h.name()).isEqualTo("ana"));
+
+        assertThat(run("tokens", "new", "ana", "--role", "root").code()).isEqualTo(2);
+        assertThat(run("tokens", "new", "ana", "--role", "root").err()).contains("viewer, analyst or admin");
+        assertThat(run("tokens", "new", "<ana>", "--role", "viewer").code()).isEqualTo(2);
+        assertThat(run("tokens", "new", "ana").code()).isEqualTo(2);
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Sends failed deliveries again: each {@code FAILED} ledger record not delivered since, on its channel, once;
@@ -35,9 +36,17 @@ public final class FailedDeliveries {
      * @return how many were delivered now, and how many failed again
      */
     public int[] retry(String channel, Consumer<String> report) {
+        return retry(channel, d -> true, report);
+    }
+
+    /** Retries the failures of {@code channel} (or of all channels when {@code null}) that {@code which} accepts. */
+    public int[] retry(String channel, Predicate<Delivery> which, Consumer<String> report) {
         int ok = 0;
         int bad = 0;
         for (Delivery d : new ArrayList<>(ledger.failures(channel))) {
+            if (!which.test(d)) {
+                continue;
+            }
             Channels.Configured c = channels.stream().filter(x -> x.spec().id().equals(d.channel())).findFirst().orElse(null);
             if (c == null) {
                 report.accept("skipped " + d.key() + ": no channel '" + d.channel() + "' in the configuration");

@@ -6,6 +6,7 @@ import io.newswatch.model.Article;
 import io.newswatch.model.DeadLetter;
 import io.newswatch.model.Delivery;
 import io.newswatch.model.FeedHealth;
+import io.newswatch.model.Feedback;
 import io.newswatch.model.FeedState;
 import io.newswatch.model.Match;
 import io.newswatch.model.Validate;
@@ -36,6 +37,7 @@ public final class Topics {
     private final TopicSpec<String, FeedHealth> feedHealth;
     private final TopicSpec<String, byte[]> stories;
     private final TopicSpec<String, Delivery> deliveries;
+    private final TopicSpec<String, Feedback> feedback;
 
     private Topics(String prefix) {
         Validate.isTrue(PREFIX.matcher(prefix).matches(),
@@ -53,6 +55,7 @@ public final class Topics {
         stories = new TopicSpec<>(prefix + ".stories", keys, Serdes.ByteArray(), Cleanup.delete(TopicKeys.STORIES_RETENTION), 1);
         deliveries = new TopicSpec<>(prefix + ".deliveries", keys, new JsonSerde<>(Delivery.class),
                 Cleanup.compactThenDelete(TopicKeys.DELIVERIES_RETENTION));
+        feedback = new TopicSpec<>(prefix + ".alert-feedback", keys, new JsonSerde<>(Feedback.class), Cleanup.compact());
     }
 
     public static Topics withPrefix(String prefix) {
@@ -121,8 +124,16 @@ public final class Topics {
         return deliveries;
     }
 
+    /**
+     * Analysts' triage of alerts, compacted, key: alert id; the latest record is the alert's whole triage with who
+     * did what and when. Producer: the desk. Consumers: the desk, replay and rule evaluation (as labels).
+     */
+    public TopicSpec<String, Feedback> feedback() {
+        return feedback;
+    }
+
     /** All topics, in the order they are created. */
     public List<TopicSpec<?, ?>> all() {
-        return List.of(articles, matches, alerts, dlq, rules, ingestState, feedHealth, stories, deliveries);
+        return List.of(articles, matches, alerts, dlq, rules, ingestState, feedHealth, stories, deliveries, feedback);
     }
 }
