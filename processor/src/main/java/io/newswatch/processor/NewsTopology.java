@@ -14,7 +14,7 @@ import io.newswatch.processor.story.StoryFeatures;
 import io.newswatch.processor.story.StoryInput;
 import io.newswatch.processor.story.StoryInputSerde;
 import io.newswatch.processor.story.StoryProcessor;
-import io.newswatch.processor.story.StorySettings;
+import io.newswatch.processor.story.StoryConfig;
 import io.newswatch.model.topic.Topics;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,7 +48,7 @@ final class NewsTopology {
      * settings with which the analyse stage computes each article's {@link StoryFeatures}.
      */
     record StoryStage(ProcessorSupplier<String, StoryInput, String, AssignedMatch> processor, List<StoreBuilder<?>> stores,
-                             StorySettings settings, Duration reorderGrace) {
+                             StoryConfig settings, Duration reorderGrace) {
         public StoryStage {
             stores = List.copyOf(stores);
             Objects.requireNonNull(processor, "processor");
@@ -59,12 +59,12 @@ final class NewsTopology {
         }
 
         /** The standard stage without reordering (articles in arrival order): a {@link StoryProcessor} and its stores. */
-        static StoryStage of(StorySettings settings, AssignmentListener listener) {
+        static StoryStage of(StoryConfig settings, AssignmentListener listener) {
             return of(settings, listener, Duration.ZERO);
         }
 
         /** The standard stage behind a {@link StoryOrder} buffer with this grace (zero: none). */
-        static StoryStage of(StorySettings settings, AssignmentListener listener, Duration reorderGrace) {
+        static StoryStage of(StoryConfig settings, AssignmentListener listener, Duration reorderGrace) {
             return new StoryStage(() -> new StoryProcessor(settings, listener), List.of(StoryProcessor.storeBuilders(settings)), settings,
                     reorderGrace);
         }

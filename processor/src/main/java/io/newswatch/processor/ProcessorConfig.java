@@ -3,7 +3,7 @@ package io.newswatch.processor;
 import io.newswatch.config.Config;
 import io.newswatch.config.ConfigKey;
 import io.newswatch.config.ConfigType;
-import io.newswatch.processor.story.StorySettings;
+import io.newswatch.processor.story.StoryConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -22,11 +22,11 @@ import java.util.List;
  * @param story         how copies and stories are decided: the {@code processor.story.*} thresholds and the window
  */
 public record ProcessorConfig(String applicationId, Path stateDir, int threads, Path rules, Path gazetteer, Duration storyWindow,
-                              Duration reorderGrace, StorySettings story) {
+                              Duration reorderGrace, StoryConfig story) {
 
     public ProcessorConfig {
         if (story == null) {
-            story = StorySettings.defaults().withWindow(storyWindow);
+            story = StoryConfig.defaults().withWindow(storyWindow);
         }
     }
 
@@ -55,27 +55,27 @@ public record ProcessorConfig(String applicationId, Path stateDir, int threads, 
             .validatedBy(d -> !d.isNegative() && d.toHours() < 6, "must be 0 or more, and less than 6h");
 
     public static final ConfigKey<Double> NEAR_DUPLICATE = ConfigKey.of("processor.story.nearDuplicateThreshold", ConfigType.DOUBLE,
-            StorySettings.DEFAULT_NEAR_DUPLICATE,
+            StoryConfig.DEFAULT_NEAR_DUPLICATE,
             "Estimated Jaccard similarity of word 5-shingles from which an article is a near copy of an earlier one (an edited republication).")
             .validatedBy(d -> d > 0 && d <= 1, "must be in (0, 1]");
     public static final ConfigKey<Double> CONTAINMENT = ConfigKey.of("processor.story.containmentThreshold", ConfigType.DOUBLE,
-            StorySettings.DEFAULT_CONTAINMENT,
+            StoryConfig.DEFAULT_CONTAINMENT,
             "Share of the shorter article's paragraph words found in identical paragraphs of the other from which it is a copy (a wire story republished under a new headline and lede).")
             .validatedBy(d -> d > 0 && d <= 1, "must be in (0, 1]");
     public static final ConfigKey<Integer> SHARED_PARAGRAPHS = ConfigKey.of("processor.story.minSharedParagraphs", ConfigType.INT,
-            StorySettings.DEFAULT_SHARED_PARAGRAPHS,
+            StoryConfig.DEFAULT_SHARED_PARAGRAPHS,
             "Fewest identical paragraphs (of 10 words or more) for that containment to count.")
             .validatedBy(n -> n >= 1, "must be >= 1");
     public static final ConfigKey<Double> STORY_THRESHOLD = ConfigKey.of("processor.story.threshold", ConfigType.DOUBLE,
-            StorySettings.DEFAULT_STORY_THRESHOLD,
+            StoryConfig.DEFAULT_STORY_THRESHOLD,
             "Story score (0.6 x shared entities + 0.4 x term cosine) from which an article may join an earlier article's story.")
             .validatedBy(d -> d > 0 && d <= 1, "must be in (0, 1]");
     public static final ConfigKey<Double> STORY_MIN_COSINE = ConfigKey.of("processor.story.minCosine", ConfigType.DOUBLE,
-            StorySettings.DEFAULT_MIN_COSINE,
+            StoryConfig.DEFAULT_MIN_COSINE,
             "A join also needs evidence of the same event: a term cosine of at least this (a rewrite in the same language), or the shared figures below; shared entities alone never join.")
             .validatedBy(d -> d >= 0 && d <= 1, "must be in [0, 1]");
     public static final ConfigKey<Integer> STORY_SHARED_FIGURES = ConfigKey.of("processor.story.minSharedFigures", ConfigType.INT,
-            StorySettings.DEFAULT_SHARED_FIGURES,
+            StoryConfig.DEFAULT_SHARED_FIGURES,
             "Shared figures (numbers that are not years) that are evidence of the same event; 0 drops the evidence requirement.")
             .validatedBy(n -> n >= 0, "must be >= 0");
 
@@ -83,7 +83,7 @@ public record ProcessorConfig(String applicationId, Path stateDir, int threads, 
             REORDER_GRACE, NEAR_DUPLICATE, CONTAINMENT, SHARED_PARAGRAPHS, STORY_THRESHOLD, STORY_MIN_COSINE, STORY_SHARED_FIGURES);
 
     public static ProcessorConfig from(Config c) {
-        StorySettings story = StorySettings.defaults().withWindow(c.get(STORY_WINDOW))
+        StoryConfig story = StoryConfig.defaults().withWindow(c.get(STORY_WINDOW))
                 .withDuplicates(c.get(NEAR_DUPLICATE), c.get(CONTAINMENT), c.get(SHARED_PARAGRAPHS))
                 .withStoryThreshold(c.get(STORY_THRESHOLD))
                 .withStoryEvidence(c.get(STORY_MIN_COSINE), c.get(STORY_SHARED_FIGURES));
@@ -92,7 +92,7 @@ public record ProcessorConfig(String applicationId, Path stateDir, int threads, 
     }
 
     /** How duplicates and stories are decided: the configured thresholds and window. */
-    public StorySettings storySettings() {
+    public StoryConfig storyConfig() {
         return story;
     }
 

@@ -16,7 +16,7 @@ import io.newswatch.processor.rules.RuleFiles;
 import io.newswatch.processor.rules.WatchRule;
 import io.newswatch.processor.story.AssignmentListener;
 import io.newswatch.processor.story.StoryAssigner;
-import io.newswatch.processor.story.StorySettings;
+import io.newswatch.processor.story.StoryConfig;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +44,7 @@ public final class ProcessorFactory implements AutoCloseable {
     private final LuceneRuleMatcher matcher;
     private final Gazetteer gazetteer;
     private final ArticlePipeline pipeline;
-    private final StorySettings storySettings;
+    private final StoryConfig storyConfig;
 
     private ProcessorFactory(Config config, List<WatchRule> rules, Gazetteer gazetteer) {
         this.config = config;
@@ -60,7 +60,7 @@ public final class ProcessorFactory implements AutoCloseable {
             throw new ConfigException("invalid watch rule: " + e.getMessage(), e);
         }
         this.pipeline = new ArticlePipeline(matcher, new GazetteerTagger(gazetteer));
-        this.storySettings = settings.storySettings();
+        this.storyConfig = settings.storyConfig();
     }
 
     /**
@@ -131,13 +131,13 @@ public final class ProcessorFactory implements AutoCloseable {
     }
 
     /** How stories and duplicates are decided ({@code processor.storyWindow} and the {@code processor.story.*} keys). */
-    public StorySettings storySettings() {
-        return storySettings;
+    public StoryConfig storyConfig() {
+        return storyConfig;
     }
 
     /** A fresh story assigner on in-memory state, deciding as the ordered stage does (for {@code scan}). */
     public StoryAssigner inMemoryStories() {
-        return StoryAssigner.inMemory(storySettings);
+        return StoryAssigner.inMemory(storyConfig);
     }
 
     /**
@@ -145,7 +145,7 @@ public final class ProcessorFactory implements AutoCloseable {
      * {@code processor.threads}, state under {@code processor.stateDir}); not started.
      */
     public ProcessorStreams streams(MeterRegistry metrics) {
-        var stage = NewsTopology.StoryStage.of(storySettings, AssignmentListener.NONE, settings.reorderGrace());
+        var stage = NewsTopology.StoryStage.of(storyConfig, AssignmentListener.NONE, settings.reorderGrace());
         return new ProcessorStreams(topics, pipeline, stage, metrics,
                 KafkaClients.streams(config, settings.applicationId(), settings.stateDir(), settings.threads()),
                 KafkaClients.streams(config, settings.orderedApplicationId(), settings.stateDir(), 1));

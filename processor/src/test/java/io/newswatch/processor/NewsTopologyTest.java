@@ -15,7 +15,7 @@ import io.newswatch.processor.rules.LuceneRuleMatcher;
 import io.newswatch.processor.rules.WatchRule;
 import io.newswatch.processor.story.AssignmentListener;
 import io.newswatch.processor.story.StoryProcessor;
-import io.newswatch.processor.story.StorySettings;
+import io.newswatch.processor.story.StoryConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,7 +60,7 @@ class NewsTopologyTest {
     void setUp() throws Exception {
         matcher.register(List.of(rule("drone-training", "NEAR/10(dron*, (train* OR learn*))")));
         ProcessorConfig settings = new ProcessorConfig("newswatch-processor", Path.of("unused"), 1, null, null, Duration.ofHours(72), Duration.ZERO);
-        StorySettings story = StorySettings.defaults();
+        StoryConfig story = StoryConfig.defaults();
         var stage = NewsTopology.StoryStage.of(story, AssignmentListener.NONE);
         var pipeline = new ArticlePipeline(matcher, new GazetteerTagger(Gazetteer.loadDefault()));
         Properties p = new Properties();
@@ -175,7 +175,7 @@ class NewsTopologyTest {
     @Test
     void shouldEmitTheSameMatchesWhenTheStagesRunAsTwoApplications(@org.junit.jupiter.api.io.TempDir Path state) throws Exception {
         ProcessorConfig settings = new ProcessorConfig("newswatch-processor", state, 1, null, null, Duration.ofHours(72), Duration.ZERO);
-        var stage = NewsTopology.StoryStage.of(StorySettings.defaults(), AssignmentListener.NONE);
+        var stage = NewsTopology.StoryStage.of(StoryConfig.defaults(), AssignmentListener.NONE);
         var pipeline = new ArticlePipeline(matcher, new GazetteerTagger(Gazetteer.loadDefault()));
         org.apache.kafka.streams.Topology analysis = NewsTopology.analysis(topics, pipeline, stage, metrics);
         org.apache.kafka.streams.Topology ordered = NewsTopology.ordered(topics, stage, metrics);
@@ -291,7 +291,7 @@ class NewsTopologyTest {
             }
             return gazetteer.tag(title, text);
         };
-        var stage = NewsTopology.StoryStage.of(StorySettings.defaults(), AssignmentListener.NONE);
+        var stage = NewsTopology.StoryStage.of(StoryConfig.defaults(), AssignmentListener.NONE);
         Properties p = new Properties();
         p.put("application.id", "newswatch-processor");
         p.put("bootstrap.servers", "unused:9092");

@@ -10,7 +10,7 @@ import io.newswatch.processor.entities.Gazetteer;
 import io.newswatch.processor.entities.GazetteerTagger;
 import io.newswatch.processor.rules.LuceneRuleMatcher;
 import io.newswatch.processor.story.AssignmentListener;
-import io.newswatch.processor.story.StorySettings;
+import io.newswatch.processor.story.StoryConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,7 +49,7 @@ class StoryOrderTest {
     /** The analysed form (stories topic records) of each article, as the analysis stage writes it. */
     private List<TestRecord<String, byte[]>> analysed(List<Article> articles, List<Instant> times) throws Exception {
         matcher.register(List.of(NewsTopologyTest.rule("drone-training", "NEAR/10(dron*, (train* OR learn*))")));
-        var stage = NewsTopology.StoryStage.of(StorySettings.defaults(), AssignmentListener.NONE);
+        var stage = NewsTopology.StoryStage.of(StoryConfig.defaults(), AssignmentListener.NONE);
         var pipeline = new ArticlePipeline(matcher, new GazetteerTagger(Gazetteer.loadDefault()));
         TopologyTestDriver analysis = driver(NewsTopology.analysis(topics, pipeline, stage, metrics), "a");
         var in = analysis.createInputTopic(topics.articles().name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
@@ -72,7 +72,7 @@ class StoryOrderTest {
 
     /** Runs the ordered stage with {@code grace} over {@code records} in the given order; returns its matches. */
     private List<Match> ordered(Duration grace, List<TestRecord<String, byte[]>> records, String name) {
-        var stage = NewsTopology.StoryStage.of(StorySettings.defaults(), AssignmentListener.NONE, grace);
+        var stage = NewsTopology.StoryStage.of(StoryConfig.defaults(), AssignmentListener.NONE, grace);
         TopologyTestDriver d = driver(NewsTopology.ordered(topics, stage, metrics), name);
         var in = d.createInputTopic(topics.stories().name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
         records.forEach(r -> in.pipeInput(r.key(), r.value(), r.timestamp()));

@@ -23,7 +23,7 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
 final class StoreBackedStoryState extends HeapIndexedStoryState {
     private final WindowStore<String, byte[]> articles;
 
-    StoreBackedStoryState(WindowStore<String, byte[]> articles, StorySettings settings) {
+    StoreBackedStoryState(WindowStore<String, byte[]> articles, StoryConfig settings) {
         super(settings.retention(), settings.postingCap());
         this.articles = articles;
     }

@@ -41,7 +41,7 @@ public final class StoryAssigner {
     static final String FINGERPRINT_PREFIX = "fp:";
 
     private final StoryState state;
-    private final StorySettings settings;
+    private final StoryConfig settings;
     private final NearDuplicateIndex nearDuplicates;
     private final ParagraphIndex paragraphs;
     private final StoryClusterer clusterer;
@@ -50,7 +50,7 @@ public final class StoryAssigner {
      * @param state    where the decisions are remembered; read and written
      * @param settings thresholds, window and caps
      */
-    public StoryAssigner(StoryState state, StorySettings settings) {
+    public StoryAssigner(StoryState state, StoryConfig settings) {
         if (state == null || settings == null) {
             throw new IllegalArgumentException("state and settings must not be null");
         }
@@ -68,12 +68,12 @@ public final class StoryAssigner {
     }
 
     /** An assigner over {@linkplain StoryState#inMemory in-memory state}, for the offline scan and tests. */
-    public static StoryAssigner inMemory(StorySettings settings) {
+    public static StoryAssigner inMemory(StoryConfig settings) {
         return new StoryAssigner(StoryState.inMemory(settings), settings);
     }
 
     /** The settings in use. */
-    public StorySettings settings() {
+    public StoryConfig settings() {
         return settings;
     }
 

@@ -67,7 +67,7 @@ public final class StoryClusterer {
     static final String TERM_PREFIX = "t:";
 
     private final StoryState state;
-    private final StorySettings settings;
+    private final StoryConfig settings;
 
     /** A story an article can join: the candidate article that scored best, and its story. */
     public record StoryMatch(String storyId, String articleId, double score) {
@@ -77,7 +77,7 @@ public final class StoryClusterer {
      * @param state    where articles and posting lists live; read and written
      * @param settings thresholds, weights and caps
      */
-    public StoryClusterer(StoryState state, StorySettings settings) {
+    public StoryClusterer(StoryState state, StoryConfig settings) {
         if (state == null || settings == null) {
             throw new IllegalArgumentException("state and settings must not be null");
         }

@@ -57,7 +57,7 @@ public final class StoryProcessor implements Processor<String, StoryInput, Strin
 
     private static final Logger LOG = LoggerFactory.getLogger(StoryProcessor.class);
 
-    private final StorySettings settings;
+    private final StoryConfig settings;
     private final AssignmentListener listener;
     private ProcessorContext<String, AssignedMatch> context;
     private StoryAssigner assigner;
@@ -65,7 +65,7 @@ public final class StoryProcessor implements Processor<String, StoryInput, Strin
     private boolean indexed;
 
     /** A processor that reports to nobody. */
-    public StoryProcessor(StorySettings settings) {
+    public StoryProcessor(StoryConfig settings) {
         this(settings, AssignmentListener.NONE);
     }
 
@@ -73,7 +73,7 @@ public final class StoryProcessor implements Processor<String, StoryInput, Strin
      * @param settings window, thresholds and caps; must match those given to {@link #storeBuilders}
      * @param listener told of every assignment, including dropped exact duplicates
      */
-    public StoryProcessor(StorySettings settings, AssignmentListener listener) {
+    public StoryProcessor(StoryConfig settings, AssignmentListener listener) {
         if (settings == null || listener == null) {
             throw new IllegalArgumentException("settings and listener must not be null");
         }
@@ -87,7 +87,7 @@ public final class StoryProcessor implements Processor<String, StoryInput, Strin
      * whole, so up to half a retention more may linger on disk. Reads never see expired entries, because every
      * read names its time range.
      */
-    public static StoreBuilder<?>[] storeBuilders(StorySettings settings) {
+    public static StoreBuilder<?>[] storeBuilders(StoryConfig settings) {
         if (settings == null) {
             throw new IllegalArgumentException("settings must not be null");
         }
@@ -99,7 +99,7 @@ public final class StoryProcessor implements Processor<String, StoryInput, Strin
     }
 
     /** How often, in stream time, posting lists that left the retention are swept. */
-    static Duration purgeInterval(StorySettings settings) {
+    static Duration purgeInterval(StoryConfig settings) {
         Duration d = settings.retention().dividedBy(12);
         return d.compareTo(Duration.ofMinutes(1)) < 0 ? Duration.ofMinutes(1) : d;
     }

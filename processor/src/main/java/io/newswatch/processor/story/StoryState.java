@@ -22,7 +22,7 @@ public sealed interface StoryState extends TimedPostings permits HeapIndexedStor
     void putArticle(StoredArticle article);
 
     /** State on the heap, retained for {@code settings.retention()}, posting lists capped at {@code postingCap}. */
-    static StoryState inMemory(StorySettings settings) {
+    static StoryState inMemory(StoryConfig settings) {
         if (settings == null) {
             throw new IllegalArgumentException("settings must not be null");
         }

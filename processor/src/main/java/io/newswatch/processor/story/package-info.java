@@ -18,7 +18,7 @@
  * </ol>
  * Story ids are therefore ids of real articles (the one that opened the story), and every decision is a
  * function of the sequence of inputs and their event times: a replay from an empty state reproduces production.
- * Every threshold is configuration ({@code processor.story.*}, {@link io.newswatch.processor.story.StorySettings}).
+ * Every threshold is configuration ({@code processor.story.*}, {@link io.newswatch.processor.story.StoryConfig}).
  * The story stage errs towards keeping events apart: with one alert per (story, rule), a false join swallows the
  * alert of a new event, while a missed join costs one extra alert. {@code newswatch eval --labels} reports both
  * kinds of error on a labelled folder ({@code eval/corpus}).
@@ -34,7 +34,7 @@
  * {@code duplicateOf} set, key = story id; exact duplicates are reported to an
  * {@link io.newswatch.processor.story.AssignmentListener} and dropped. Wiring:
  * <pre>{@code
- * StorySettings settings = StorySettings.defaults();
+ * StoryConfig settings = StoryConfig.defaults();
  * topology.addProcessor("stories", () -> new StoryProcessor(settings, listener), parent);
  * for (StoreBuilder<?> b : StoryProcessor.storeBuilders(settings)) {
  *     topology.addStateStore(b, "stories");

@@ -44,7 +44,7 @@ class SeedStoriesIT {
         assertThat(files).hasSizeGreaterThanOrEqualTo(5);
 
         GazetteerTagger tagger = new GazetteerTagger(Gazetteer.loadDefault());
-        StoryAssigner assigner = StoryAssigner.inMemory(StorySettings.defaults());
+        StoryAssigner assigner = StoryAssigner.inMemory(StoryConfig.defaults());
         Map<String, Assignment> byPrefix = new LinkedHashMap<>();
         Map<String, String> idOf = new LinkedHashMap<>();
         for (int i = 0; i < files.size(); i++) {

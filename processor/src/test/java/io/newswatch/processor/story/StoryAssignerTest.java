@@ -15,7 +15,7 @@ class StoryAssignerTest {
     private static final GazetteerTagger TAGGER = new GazetteerTagger(Gazetteer.loadDefault());
     private static final Instant T0 = StoryFixtures.START;
 
-    private final StoryAssigner assigner = StoryAssigner.inMemory(StorySettings.defaults());
+    private final StoryAssigner assigner = StoryAssigner.inMemory(StoryConfig.defaults());
 
     private Assignment assign(Article a, Instant at) {
         return assigner.assign(a, TAGGER.tag(a.title(), a.text()), at);
@@ -86,7 +86,7 @@ class StoryAssignerTest {
                         + "civiles pidieron a la fiscalía investigar a quienes pagan los anuncios y proteger a las "
                         + "familias que denuncian.")
                 .lang("es").fetchedAt(T0).build();
-        StoryAssigner withoutEvidence = StoryAssigner.inMemory(StorySettings.defaults().withStoryEvidence(0, 0));
+        StoryAssigner withoutEvidence = StoryAssigner.inMemory(StoryConfig.defaults().withStoryEvidence(0, 0));
         withoutEvidence.assign(ambush, TAGGER.tag(ambush.title(), ambush.text()), T0);
         assertThat(withoutEvidence.assign(lookouts, TAGGER.tag(lookouts.title(), lookouts.text()), T0.plusSeconds(3600)).kind())
                 .as("on shared entities alone the two would join").isEqualTo(Assignment.Kind.STORY_UPDATE);
@@ -150,8 +150,8 @@ class StoryAssignerTest {
     @Test
     void shouldReproduceTheSameStoryIdsOnAReplayOfTheSameInput() {
         List<StoryFixtures.Fixture> fixtures = StoryFixtures.all();
-        StoryAssigner first = StoryAssigner.inMemory(StorySettings.defaults());
-        StoryAssigner replay = StoryAssigner.inMemory(StorySettings.defaults());
+        StoryAssigner first = StoryAssigner.inMemory(StoryConfig.defaults());
+        StoryAssigner replay = StoryAssigner.inMemory(StoryConfig.defaults());
         for (int i = 0; i < fixtures.size(); i++) {
             Article a = fixtures.get(i).article();
             Instant at = T0.plus(Duration.ofMinutes(7L * i));
@@ -167,6 +167,6 @@ class StoryAssignerTest {
                 .hasMessageContaining("article");
         assertThatThrownBy(() -> assigner.assign(a, null, T0)).hasMessageContaining("entities");
         assertThatThrownBy(() -> assigner.assign(a, List.of(), null)).hasMessageContaining("eventTime");
-        assertThatThrownBy(() -> new StoryAssigner(null, StorySettings.defaults())).hasMessageContaining("must not be null");
+        assertThatThrownBy(() -> new StoryAssigner(null, StoryConfig.defaults())).hasMessageContaining("must not be null");
     }
 }

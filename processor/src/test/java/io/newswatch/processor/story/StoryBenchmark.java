@@ -65,7 +65,7 @@ public final class StoryBenchmark {
             }
         }
         List<Item> input = generate(articles, new SplittableRandom(20250601L));
-        StorySettings settings = StorySettings.defaults();
+        StoryConfig settings = StoryConfig.defaults();
         long spacingMs = settings.window().toMillis() / articles;
         System.out.printf("%d articles, one every %d ms of event time, window %s, state: %s%n", articles, spacingMs,
                 settings.window(), stores ? "RocksDB window stores (StoryProcessor)" : "in-memory");
@@ -89,7 +89,7 @@ public final class StoryBenchmark {
         report(input.size(), seconds, nanos, kinds);
     }
 
-    private static void runThroughStores(List<Item> input, StorySettings settings, long spacingMs,
+    private static void runThroughStores(List<Item> input, StoryConfig settings, long spacingMs,
             Map<Assignment.Kind, Integer> kinds, long[] nanos) throws Exception {
         StoryInputSerde serde = new StoryInputSerde();
         Topology t = new Topology();

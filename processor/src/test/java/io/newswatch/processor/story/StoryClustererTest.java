@@ -24,7 +24,7 @@ class StoryClustererTest {
     private record Outcome(StoryFixtures.Fixture fixture, Assignment assignment) {
     }
 
-    private static List<Outcome> runFixtures(StorySettings settings) {
+    private static List<Outcome> runFixtures(StoryConfig settings) {
         StoryAssigner assigner = StoryAssigner.inMemory(settings);
         List<Outcome> out = new ArrayList<>();
         List<StoryFixtures.Fixture> fixtures = StoryFixtures.all();
@@ -38,7 +38,7 @@ class StoryClustererTest {
 
     @Test
     void shouldGroupFixtureArticlesExactlyAsLabelled() {
-        List<Outcome> outcomes = runFixtures(StorySettings.defaults());
+        List<Outcome> outcomes = runFixtures(StoryConfig.defaults());
 
         Map<String, String> storyOfLabel = new HashMap<>();
         Map<String, String> labelOfStory = new HashMap<>();
@@ -57,7 +57,7 @@ class StoryClustererTest {
 
     @Test
     void shouldReportTheLabelledKindAndTheOriginalOfEachCopy() {
-        List<Outcome> outcomes = runFixtures(StorySettings.defaults());
+        List<Outcome> outcomes = runFixtures(StoryConfig.defaults());
 
         Map<String, String> firstOfLabel = new HashMap<>();
         for (Outcome o : outcomes) {
@@ -83,7 +83,7 @@ class StoryClustererTest {
         // The Aguililla attack (b1) shares cartel, state, region and a background sentence with the drone-school
         // story (a1); the Russian and Spanish rewrites share almost no words with their originals.
         Map<String, Double> scores = pairScores();
-        double threshold = StorySettings.DEFAULT_STORY_THRESHOLD;
+        double threshold = StoryConfig.DEFAULT_STORY_THRESHOLD;
 
         assertThat(scores.get("b1-en.txt>a1-en-wire.txt")).isLessThan(threshold - 0.02);
         assertThat(scores.get("a4-en-rewrite.txt>c1-en.txt")).isLessThan(threshold - 0.02);
@@ -94,7 +94,7 @@ class StoryClustererTest {
 
     @Test
     void shouldNeverJoinAStoryWhenTheThresholdIsOne() {
-        List<Outcome> outcomes = runFixtures(StorySettings.defaults().withStoryThreshold(1.0));
+        List<Outcome> outcomes = runFixtures(StoryConfig.defaults().withStoryThreshold(1.0));
 
         assertThat(outcomes).extracting(o -> o.assignment().kind())
                 .doesNotContain(Assignment.Kind.STORY_UPDATE);
@@ -102,7 +102,7 @@ class StoryClustererTest {
 
     @Test
     void shouldScoreAnArticleAgainstItselfAsOne() {
-        StorySettings settings = StorySettings.defaults();
+        StoryConfig settings = StoryConfig.defaults();
         StoryState state = StoryState.inMemory(settings);
         StoryClusterer clusterer = new StoryClusterer(state, settings);
         Article a = StoryFixtures.article("a1-en-wire.txt", "en");
@@ -118,7 +118,7 @@ class StoryClustererTest {
 
     /** Score of each fixture against every earlier stored one, keyed "later>earlier", as the assigner saw them. */
     private static Map<String, Double> pairScores() {
-        StorySettings settings = StorySettings.defaults();
+        StoryConfig settings = StoryConfig.defaults();
         InMemoryStoryState state = new InMemoryStoryState(settings.retention(), settings.postingCap());
         StoryAssigner assigner = new StoryAssigner(state, settings);
         Map<String, Double> scores = new HashMap<>();

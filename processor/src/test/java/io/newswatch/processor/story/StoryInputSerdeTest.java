@@ -38,7 +38,7 @@ class StoryInputSerdeTest {
     }
 
     private static StoryFeatures features(AnalysedArticle m) {
-        return StoryFeatures.of(m.article(), StorySettings.defaults().termsPerArticle());
+        return StoryFeatures.of(m.article(), StoryConfig.defaults().termsPerArticle());
     }
 
     @Test

@@ -40,7 +40,7 @@ class StoryProcessorTest {
     @TempDir
     Path stateDir;
 
-    private final StorySettings settings = StorySettings.defaults();
+    private final StoryConfig settings = StoryConfig.defaults();
     private final List<Assignment> assignments = new ArrayList<>();
     private TopologyTestDriver driver;
     private TestInputTopic<String, StoryInput> in;

@@ -52,7 +52,7 @@ public final class StoryScoreReport {
             }
         }
         GazetteerTagger tagger = new GazetteerTagger(Gazetteer.loadDefault());
-        StorySettings settings = StorySettings.defaults();
+        StoryConfig settings = StoryConfig.defaults();
         InMemoryStoryState state = new InMemoryStoryState(settings.retention(), settings.postingCap());
         StoryAssigner assigner = new StoryAssigner(state, settings);
         long window = settings.window().toMillis();

@@ -5,7 +5,7 @@ import io.newswatch.model.EntityMention;
 import io.newswatch.processor.ArticlePipeline;
 import io.newswatch.processor.entities.EntityTagger;
 import io.newswatch.processor.story.StoryAssigner;
-import io.newswatch.processor.story.StorySettings;
+import io.newswatch.processor.story.StoryConfig;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
@@ -80,7 +80,7 @@ final class BareStages {
      * @param tagger        finds the entities the assigner weighs, as the analyse stage does
      */
     Figures stories(List<Article> articles, IntFunction<List<Article>> warmupBatches, EntityTagger tagger) {
-        StoryAssigner assigner = StoryAssigner.inMemory(StorySettings.defaults());
+        StoryAssigner assigner = StoryAssigner.inMemory(StoryConfig.defaults());
         long eventTime = Instant.now().toEpochMilli();
         long warmEnd = System.nanoTime() + warmup.toNanos();
         for (int batch = 0; System.nanoTime() < warmEnd; batch++) {

@@ -32,7 +32,7 @@ import java.time.Duration;
  *                               a term); bounds per-article work and saturates document frequencies (64)
  * @param candidateCap           earlier articles scored in full per new article (32)
  */
-public record StorySettings(
+public record StoryConfig(
         Duration window,
         Duration grace,
         double nearDuplicateThreshold,
@@ -53,7 +53,7 @@ public record StorySettings(
     public static final double DEFAULT_MIN_COSINE = 0.3;
     public static final int DEFAULT_SHARED_FIGURES = 1;
 
-    public StorySettings {
+    public StoryConfig {
         requirePositive(window, "window");
         if (grace == null || grace.isNegative()) {
             throw new IllegalArgumentException("grace must be >= 0, was " + grace);
@@ -82,33 +82,33 @@ public record StorySettings(
      * the same event (cosine 0.3 or one shared figure), 64 terms per article, posting lists read to 64 entries,
      * 32 candidates.
      */
-    public static StorySettings defaults() {
-        return new StorySettings(Duration.ofHours(72), Duration.ofHours(12), DEFAULT_NEAR_DUPLICATE, DEFAULT_CONTAINMENT,
+    public static StoryConfig defaults() {
+        return new StoryConfig(Duration.ofHours(72), Duration.ofHours(12), DEFAULT_NEAR_DUPLICATE, DEFAULT_CONTAINMENT,
                 DEFAULT_SHARED_PARAGRAPHS, DEFAULT_STORY_THRESHOLD, DEFAULT_MIN_COSINE, DEFAULT_SHARED_FIGURES, 0.6,
                 64, 64, 32);
     }
 
     /** A copy with another window. */
-    public StorySettings withWindow(Duration newWindow) {
-        return new StorySettings(newWindow, grace, nearDuplicateThreshold, containmentThreshold, minSharedParagraphs,
+    public StoryConfig withWindow(Duration newWindow) {
+        return new StoryConfig(newWindow, grace, nearDuplicateThreshold, containmentThreshold, minSharedParagraphs,
                 storyThreshold, storyMinCosine, storyMinSharedFigures, entityWeight, termsPerArticle, postingCap, candidateCap);
     }
 
     /** A copy with another story threshold. */
-    public StorySettings withStoryThreshold(double threshold) {
-        return new StorySettings(window, grace, nearDuplicateThreshold, containmentThreshold, minSharedParagraphs,
+    public StoryConfig withStoryThreshold(double threshold) {
+        return new StoryConfig(window, grace, nearDuplicateThreshold, containmentThreshold, minSharedParagraphs,
                 threshold, storyMinCosine, storyMinSharedFigures, entityWeight, termsPerArticle, postingCap, candidateCap);
     }
 
     /** A copy with other duplicate thresholds: Jaccard, paragraph containment and its fewest shared paragraphs. */
-    public StorySettings withDuplicates(double jaccard, double containment, int sharedParagraphs) {
-        return new StorySettings(window, grace, jaccard, containment, sharedParagraphs, storyThreshold, storyMinCosine,
+    public StoryConfig withDuplicates(double jaccard, double containment, int sharedParagraphs) {
+        return new StoryConfig(window, grace, jaccard, containment, sharedParagraphs, storyThreshold, storyMinCosine,
                 storyMinSharedFigures, entityWeight, termsPerArticle, postingCap, candidateCap);
     }
 
     /** A copy with another evidence requirement for joining a story: cosine, or shared figures. */
-    public StorySettings withStoryEvidence(double minCosine, int minSharedFigures) {
-        return new StorySettings(window, grace, nearDuplicateThreshold, containmentThreshold, minSharedParagraphs,
+    public StoryConfig withStoryEvidence(double minCosine, int minSharedFigures) {
+        return new StoryConfig(window, grace, nearDuplicateThreshold, containmentThreshold, minSharedParagraphs,
                 storyThreshold, minCosine, minSharedFigures, entityWeight, termsPerArticle, postingCap, candidateCap);
     }
 
