@@ -120,7 +120,7 @@ class PoisonRuleIT {
         assertThat(r.code()).as(r.err()).isEqualTo(1);
         assertThat(r.err()).contains("newswatch ingest: skipped " + articles.resolve("bad.json")
                 + ": field 'url' must be an absolute http or https URL, was 'javascript:alert(1)'\n", "newswatch ingest: 1 of 3 files failed");
-        assertThat(r.out()).contains("published 2 articles to fromdir.articles (1 files skipped)");
+        assertThat(r.out()).contains("published 2 articles to fromdir.articles (1 files skipped, 0 stamped with their read time");
         List<String> titles = new ArrayList<>();
         Config config = Config.load(null, Map.of(), AllKeys.all()).withKafka(kafka.clientSettings());
         try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(KafkaClients.consumer(config, "fromdir-reader", "fromdir-reader"),
