@@ -13,11 +13,11 @@ import io.newswatch.alerts.web.RecentAlerts;
 import io.newswatch.config.Config;
 import io.newswatch.config.KafkaClients;
 import io.newswatch.config.TopicKeys;
+import io.newswatch.health.Health;
 import io.newswatch.model.topic.Topics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -44,9 +44,9 @@ public final class AlertsService implements AutoCloseable {
     private final RecentAlerts recent;
     private final Thread recentThread;
     private final AlertsApi api;
-    private KafkaStreams raiser;
+    private volatile KafkaStreams raiser;
     private KafkaStreamsMetrics streamsMetrics;
-    private AlertDispatcher dispatcher;
+    private volatile AlertDispatcher dispatcher;
     private Thread dispatcherThread;
     private int port = -1;
 
@@ -56,8 +56,8 @@ public final class AlertsService implements AutoCloseable {
      *
      * @throws io.newswatch.config.ConfigException naming the key of a bad channel, secret, URL or policy
      */
-    public AlertsService(Config config, MeterRegistry metrics, Supplier<String> scrape, Map<String, BooleanSupplier> extraHealth) {
-        this(config, List.of(), metrics, scrape, extraHealth);
+    public AlertsService(Config config, MeterRegistry metrics, Supplier<String> scrape, Health health) {
+        this(config, List.of(), metrics, scrape, health);
     }
 
     /**
@@ -65,7 +65,7 @@ public final class AlertsService implements AutoCloseable {
      * the default retry schedule and every alert).
      */
     public AlertsService(Config config, List<AlertChannel> extraChannels, MeterRegistry metrics, Supplier<String> scrape,
-                         Map<String, BooleanSupplier> extraHealth) {
+                         Health health) {
         this.config = config;
         this.settings = AlertsConfig.from(config);
         this.topics = TopicKeys.topics(config);
@@ -79,15 +79,32 @@ public final class AlertsService implements AutoCloseable {
         this.policies = Policy.fromConfig(config, channels.stream().map(c -> c.spec().id()).collect(Collectors.toSet()));
         recent = new RecentAlerts(topics, KafkaClients.consumer(config, "newswatch-alerts-view", null), settings.keep());
         recentThread = Thread.ofPlatform().name("alerts-view").daemon().unstarted(recent);
-        Map<String, BooleanSupplier> health = new LinkedHashMap<>(extraHealth);
-        health.put("alert-raiser", () -> raiser != null && raiser.state().isRunningOrRebalancing());
-        health.put("alert-delivery", () -> delivering("alert-delivery"));
+        registerHealth(health);
+        api = new AlertsApi(recent, health, scrape);
+    }
+
+    /**
+     * The alert stage's components: the raiser (live unless failed, ready when RUNNING), the alert view (live while
+     * its thread runs, ready once it has read the alerts topic to the end), the delivery loop, and each channel
+     * (ready unless disabled, failing or stuck: {@code AlertDispatcher.health()}).
+     */
+    private void registerHealth(Health health) {
+        health.component("alert-raiser", () -> {
+            KafkaStreams.State s = raiserState();
+            return Health.Status.of(s != KafkaStreams.State.CREATED && s != KafkaStreams.State.ERROR && s != KafkaStreams.State.PENDING_ERROR
+                    && s != KafkaStreams.State.NOT_RUNNING, s.name());
+        }, () -> Health.Status.of(raiserState() == KafkaStreams.State.RUNNING, raiserState().name()));
+        health.component("alert-view",
+                () -> Health.Status.of(recentThread.isAlive(), recentThread.isAlive() ? "reading" : "not reading"),
+                () -> !recentThread.isAlive() ? Health.Status.down("not reading")
+                        : recent.caughtUp() ? Health.Status.up("caught up: " + recent.size() + " alerts")
+                        : Health.Status.down("loading the alerts topic"));
+        health.live("alert-delivery", () -> Health.Status.of(delivering("alert-delivery"),
+                dispatcher == null ? "not started" : delivering("alert-delivery") ? "running" : "delivery loop stopped"));
         for (Channels.Configured c : channels) {
             String key = "channel:" + c.spec().id();
-            health.put(key, () -> delivering(key));
+            health.ready(key, () -> Health.Status.of(delivering(key), delivering(key) ? "delivering" : "disabled, failing or stuck (see the log)"));
         }
-        health.put("alert-view", recentThread::isAlive);
-        api = new AlertsApi(recent, health, scrape);
     }
 
     private boolean delivering(String healthKey) {

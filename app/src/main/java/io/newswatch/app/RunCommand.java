@@ -4,6 +4,7 @@ import io.newswatch.alerts.AlertsService;
 import io.newswatch.app.broker.BrokerConfig;
 import io.newswatch.app.broker.EmbeddedKafkaBroker;
 import io.newswatch.config.Config;
+import io.newswatch.health.Health;
 import io.newswatch.ingest.IngestConfig;
 import io.newswatch.ingest.IngestService;
 import io.newswatch.ingest.feed.FeedSpec;
@@ -13,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -60,14 +60,14 @@ final class RunCommand implements Callable<Integer> {
                 config = config.with(IngestConfig.EGRESS_ALLOW, List.copyOf(allow), "--demo");
                 LOG.info("demo feed at {}/feed.xml", server.baseUrl());
             }
+            Health health = KafkaChecks.health(config, life);
             ProcessorService processor = life.add("processor", new ProcessorService(config, metrics.registry()).start());
-            Map<String, BooleanSupplier> health = new LinkedHashMap<>();
-            health.put("processor", () -> processor.state().isRunningOrRebalancing());
-            IngestService[] ingest = new IngestService[1];
-            health.put("ingest", () -> ingest[0] != null && ingest[0].running());
+            processor.registerHealth(health);
+            IngestService ingestService = new IngestService(config, metrics.registry(), extraFeeds);
+            ingestService.registerHealth(health);
             AlertsService alerts = life.add("alerts", new AlertsService(config, metrics.registry(), metrics::scrape, health)
                     .start());
-            ingest[0] = life.add("ingest", new IngestService(config, metrics.registry(), extraFeeds).start());
+            IngestService[] ingest = {life.add("ingest", ingestService.start())};
             String api = "http://" + config.get(io.newswatch.alerts.AlertsConfig.HTTP_HOST) + ":" + alerts.port();
             parent.spec.commandLine().getOut().printf("newswatch is running: %d feeds; alerts at %s/api/alerts, health at %s/health; Ctrl-C stops.%n",
                     ingest[0].feeds().size(), api, api);

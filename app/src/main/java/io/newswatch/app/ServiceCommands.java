@@ -4,6 +4,7 @@ import io.newswatch.alerts.AlertsService;
 import io.newswatch.config.Config;
 import io.newswatch.config.KafkaClients;
 import io.newswatch.config.TopicKeys;
+import io.newswatch.health.Health;
 import io.newswatch.ingest.Extractors;
 import io.newswatch.ingest.IngestService;
 import io.newswatch.ingest.files.ArticleFiles;
@@ -14,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -42,11 +42,11 @@ final class ServiceCommands {
         }
 
         /** Starts the components {@code start} registers, then runs until Ctrl-C; closes everything on failure. */
-        int serve(String what, StartFn start) throws Exception {
+        int serve(String what, Config config, StartFn start) throws Exception {
             Lifecycle life = new Lifecycle().withShutdownHook();
             try {
                 Metrics metrics = life.add("metrics", new Metrics());
-                start.start(life, metrics);
+                start.start(life, metrics, KafkaChecks.health(config, life));
                 parent.spec.commandLine().getOut().println("newswatch " + what + " is running; Ctrl-C stops.");
                 parent.spec.commandLine().getOut().flush();
                 life.awaitClose();
@@ -58,7 +58,7 @@ final class ServiceCommands {
         }
 
         interface StartFn {
-            void start(Lifecycle life, Metrics metrics) throws Exception;
+            void start(Lifecycle life, Metrics metrics, Health health) throws Exception;
         }
     }
 
@@ -75,9 +75,10 @@ final class ServiceCommands {
             if (fromDir != null) {
                 return publishDir(config);
             }
-            return serve("ingest", (life, metrics) -> {
+            return serve("ingest", config, (life, metrics, health) -> {
                 IngestService ingest = life.add("ingest", new IngestService(config, metrics.registry(), List.of()).start());
-                life.add("ops", new OpsServer(config, Map.of("ingest", ingest::running), metrics::scrape));
+                ingest.registerHealth(health);
+                life.add("ops", new OpsServer(config, health, metrics::scrape));
             });
         }
 
@@ -113,10 +114,14 @@ final class ServiceCommands {
         public Integer call() throws Exception {
             Config config = config();
             TopicSetup.createAll(config);
-            return serve("processor", (life, metrics) -> {
-                ProcessorService p = life.add("processor", new ProcessorService(config, metrics.registry()).start());
-                life.add("ops", new OpsServer(config, Map.of("processor", () -> p.state().isRunningOrRebalancing()), metrics::scrape));
-            });
+            return serve("processor", config, (life, metrics, health) -> start(config, life, metrics, health));
+        }
+
+        /** Starts the processor and its ops server (health, metrics) in {@code life}; returns the ops server. */
+        static OpsServer start(Config config, Lifecycle life, Metrics metrics, Health health) throws java.io.IOException {
+            ProcessorService p = life.add("processor", new ProcessorService(config, metrics.registry()).start());
+            p.registerHealth(health);
+            return life.add("ops", new OpsServer(config, health, metrics::scrape));
         }
     }
 
@@ -126,8 +131,8 @@ final class ServiceCommands {
         public Integer call() throws Exception {
             Config config = config();
             TopicSetup.createAll(config);
-            return serve("alerts", (life, metrics) ->
-                    life.add("alerts", new AlertsService(config, metrics.registry(), metrics::scrape, Map.of()).start()));
+            return serve("alerts", config, (life, metrics, health) ->
+                    life.add("alerts", new AlertsService(config, metrics.registry(), metrics::scrape, health).start()));
         }
     }
 }

@@ -5,6 +5,7 @@ import io.newswatch.config.Config;
 import io.newswatch.config.ConfigException;
 import io.newswatch.config.KafkaClients;
 import io.newswatch.config.TopicKeys;
+import io.newswatch.health.Health;
 import io.newswatch.ingest.feed.FeedList;
 import io.newswatch.ingest.feed.FeedSpec;
 import io.newswatch.ingest.feed.StandardFeedParser;
@@ -36,13 +37,19 @@ import org.slf4j.LoggerFactory;
 public final class IngestService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
 
+    /**
+     * How long a poll or a pass of the coordinator may take before health calls it stalled: longer than any poll
+     * bounded by the fetch timeouts (a feed plus its full-text pages) and than a transaction waiting for the broker.
+     */
+    static final Duration STALL_AFTER = Duration.ofMinutes(5);
+
     private final Config config;
     private final IngestConfig settings;
     private final MeterRegistry metrics;
     private final ConditionalFetcher fetcher;
     private final List<FeedSpec> feeds;
     private KafkaProducer<String, byte[]> producer;
-    private FeedCoordinator coordinator;
+    private volatile FeedCoordinator coordinator;
     private Thread thread;
 
     /**
@@ -94,6 +101,18 @@ public final class IngestService implements AutoCloseable {
     /** The state of the feeds this instance owns (for health checks and tests). */
     public Map<String, FeedState> feedStates() {
         return coordinator == null ? Map.of() : coordinator.states();
+    }
+
+    /**
+     * Registers the {@code ingest} component: live while the coordinator's loop turns (a pass within
+     * {@link #STALL_AFTER}), ready when its feeds' state is restored and no poll has run longer than that.
+     */
+    public void registerHealth(Health health) {
+        health.component("ingest",
+                () -> coordinator == null ? Health.Status.down("not started")
+                        : running() ? coordinator.liveness(STALL_AFTER) : Health.Status.down("coordinator thread ended"),
+                () -> coordinator == null ? Health.Status.down("not started")
+                        : running() ? coordinator.readiness(STALL_AFTER) : Health.Status.down("coordinator thread ended"));
     }
 
     public boolean running() {

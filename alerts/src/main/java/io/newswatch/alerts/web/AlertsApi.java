@@ -4,14 +4,14 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
+import io.newswatch.health.Health;
 import io.newswatch.model.Alert;
 import io.newswatch.model.topic.Json;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -21,7 +21,8 @@ import java.util.function.Supplier;
  * <ul>
  *   <li>{@code GET /api/alerts?rule=&severity=&since=ISO-8601&limit=100}: newest alerts first, JSON array</li>
  *   <li>{@code GET /api/alerts/{id}}: one alert, or 404</li>
- *   <li>{@code GET /health}: {@code {"status":"UP"|"DOWN","checks":{...}}}, 503 when any check is down</li>
+ *   <li>{@code GET /health/live}, {@code /health/ready} and {@code /health} (= ready): {@code {"status":"UP"|"DOWN",
+ *       "checks":{...},"components":{...}}}, 503 when any check is down ({@link Health})</li>
  *   <li>{@code GET /metrics}: Prometheus text format</li>
  * </ul>
  * Bad parameters get 400 with a message saying which one and why.
@@ -33,10 +34,10 @@ public final class AlertsApi implements AutoCloseable {
 
     /**
      * @param alerts  the alert view
-     * @param health  named checks, each true when healthy
+     * @param health  the process's health registry, answered at /health/live, /health/ready and /health
      * @param metrics Prometheus scrape text
      */
-    public AlertsApi(RecentAlerts alerts, Map<String, BooleanSupplier> health, Supplier<String> metrics) {
+    public AlertsApi(RecentAlerts alerts, Health health, Supplier<String> metrics) {
         app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.useVirtualThreads = true;
@@ -51,16 +52,12 @@ public final class AlertsApi implements AutoCloseable {
                 ctx.json(a);
             }
         });
-        app.get("/health", ctx -> {
-            Map<String, String> checks = new LinkedHashMap<>();
-            boolean up = true;
-            for (var e : health.entrySet()) {
-                boolean ok = e.getValue().getAsBoolean();
-                checks.put(e.getKey(), ok ? "UP" : "DOWN");
-                up &= ok;
-            }
-            ctx.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json(Map.of("status", up ? "UP" : "DOWN", "checks", checks));
-        });
+        for (String path : List.of("/health", "/health/live", "/health/ready")) {
+            app.get(path, ctx -> {
+                Health.Report r = health.report(Health.Probe.ofPath(path));
+                ctx.status(r.httpStatus()).json(r.body());
+            });
+        }
         app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.get()));
     }
 
