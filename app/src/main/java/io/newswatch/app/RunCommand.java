@@ -17,8 +17,11 @@ import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** {@code newswatch run}: every service in one process, on the embedded broker unless Kafka is configured. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -31,14 +34,24 @@ final class RunCommand implements Callable<Integer> {
     @ParentCommand
     Newswatch parent;
 
-    @Option(names = "--demo", description = "Also serve and poll the bundled sample feed from a local HTTP server (works offline).")
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--demo", description = {"Serve and poll the bundled sample feed from a local HTTP server (works offline).",
+            "Only that feed is polled, unless --with-feeds is given too."})
     boolean demo;
+
+    @Option(names = "--with-feeds", description = "With --demo, also poll the configured feed list (ingest.feeds, else the bundled outlets).")
+    boolean withFeeds;
 
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT,...", description = "Use this Kafka cluster instead of the embedded broker.")
     String bootstrapServers;
 
     @Override
     public Integer call() throws Exception {
+        if (withFeeds && !demo) {
+            throw new ParameterException(spec.commandLine(), "--with-feeds goes with --demo (without --demo, run polls the configured feeds anyway)");
+        }
         Config config = parent.config(bootstrapServers);
         Lifecycle life = new Lifecycle().withShutdownHook();
         try {
@@ -63,15 +76,15 @@ final class RunCommand implements Callable<Integer> {
             Health health = KafkaChecks.health(config, life);
             ProcessorService processor = life.add("processor", new ProcessorService(config, metrics.registry()).start());
             processor.registerHealth(health);
-            IngestService ingestService = new IngestService(config, metrics.registry(), extraFeeds);
+            // the demo is offline: the configured outlets only when asked, else a minute of network warnings
+            IngestService ingestService = new IngestService(config, metrics.registry(), extraFeeds, !demo || withFeeds);
             ingestService.registerHealth(health);
             AlertsService alerts = life.add("alerts", new AlertsService(config, metrics.registry(), metrics::scrape, health)
                     .start());
             IngestService[] ingest = {life.add("ingest", ingestService.start())};
             String api = "http://" + config.get(io.newswatch.alerts.AlertsConfig.HTTP_HOST) + ":" + alerts.port();
-            parent.spec.commandLine().getOut().printf("newswatch is running: %d feeds; alerts at %s/api/alerts, health at %s/health; Ctrl-C stops.%n",
-                    ingest[0].feeds().size(), api, api);
-            parent.spec.commandLine().getOut().flush();
+            LogFormat.announce(config, parent.out(), String.format("newswatch is running: %d feeds; alerts at %s/api/alerts, health at %s/health/ready; "
+                    + "Ctrl-C stops.", ingest[0].feeds().size(), api, api));
             life.awaitClose();
             return 0;
         } catch (Exception | Error e) {

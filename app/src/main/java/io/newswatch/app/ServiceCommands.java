@@ -47,8 +47,7 @@ final class ServiceCommands {
             try {
                 Metrics metrics = life.add("metrics", new Metrics());
                 start.start(life, metrics, KafkaChecks.health(config, life));
-                parent.spec.commandLine().getOut().println("newswatch " + what + " is running; Ctrl-C stops.");
-                parent.spec.commandLine().getOut().flush();
+                LogFormat.announce(config, parent.out(), "newswatch " + what + " is running; Ctrl-C stops.");
                 life.awaitClose();
                 return 0;
             } catch (Exception | Error e) {

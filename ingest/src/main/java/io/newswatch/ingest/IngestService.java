@@ -57,10 +57,19 @@ public final class IngestService implements AutoCloseable {
      * @throws ConfigException when the feed list cannot be loaded
      */
     public IngestService(Config config, MeterRegistry metrics, List<FeedSpec> extraFeeds) {
+        this(config, metrics, extraFeeds, true);
+    }
+
+    /**
+     * @param extraFeeds        feeds added to the configured list (the demo feed)
+     * @param includeConfigured false to poll only {@code extraFeeds} ({@code run --demo} without {@code --with-feeds})
+     * @throws ConfigException when the feed list cannot be loaded
+     */
+    public IngestService(Config config, MeterRegistry metrics, List<FeedSpec> extraFeeds, boolean includeConfigured) {
         this.config = config;
         this.settings = IngestConfig.from(config);
         this.metrics = metrics;
-        feeds = new ArrayList<>(loadFeeds(settings));
+        feeds = new ArrayList<>(includeConfigured ? loadFeeds(settings) : List.of());
         feeds.addAll(extraFeeds);
         EgressGuard guard = settings.egressAllow().isEmpty() ? EgressGuard.strict() : EgressGuard.allowing(settings.egressAllow());
         fetcher = new ConditionalFetcher(new FetchSettings(settings.connectTimeout(), settings.readTimeout(), settings.maxBodyBytes(), 5,

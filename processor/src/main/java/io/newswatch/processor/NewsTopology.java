@@ -29,6 +29,7 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Builds the processor's topology; see the package documentation for the diagram, the stores and the
@@ -160,7 +161,9 @@ final class NewsTopology {
                 var analysis = pipeline.analyze(article);
                 analysis.outcome().errors().forEach((rule, why) -> {
                     metrics.counter("newswatch.processor.rule.errors", "rule", rule).increment();
-                    LOG.warn("rule {} failed on article {} ({}): {}", rule, article.id(), article.url(), why);
+                    try (MDC.MDCCloseable r = MDC.putCloseable("rule", rule); MDC.MDCCloseable a = MDC.putCloseable("articleId", article.id())) {
+                        LOG.warn("rule {} failed on article {} ({}): {}", rule, article.id(), article.url(), why);
+                    }
                 });
                 AnalysedArticle analysed = new AnalysedArticle(Match.SCHEMA_VERSION, article, analysis.outcome().hits(), analysis.entities(),
                         new SourcePosition(md.topic(), md.partition(), md.offset()), Instant.ofEpochMilli(record.timestamp()));
