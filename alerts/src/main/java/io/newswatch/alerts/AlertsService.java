@@ -116,7 +116,7 @@ public final class AlertsService implements AutoCloseable {
     /** Opens the clients and starts the raiser, delivery, the alert view and the HTTP API. */
     public AlertsService start() {
         raiser = new KafkaStreams(AlertTopology.build(topics, settings.dedupRetention(), settings.updateInterval(),
-                dl -> metrics.counter("newswatch.alerts.bad.matches").increment()),
+                dl -> metrics.counter("newswatch.alerts.bad.matches").increment(), metrics),
                 KafkaClients.streams(config, settings.applicationId(), settings.stateDir(), 1));
         raiser.setUncaughtExceptionHandler(e -> {
             LOG.error("alert raiser thread failed; replacing it", e);

@@ -82,6 +82,7 @@ final class RunCommand implements Callable<Integer> {
             AlertsService alerts = life.add("alerts", new AlertsService(config, metrics.registry(), metrics::scrape, health)
                     .start());
             IngestService[] ingest = {life.add("ingest", ingestService.start())};
+            HealthMetrics.bind(health, metrics.registry());
             String api = "http://" + config.get(io.newswatch.alerts.AlertsConfig.HTTP_HOST) + ":" + alerts.port();
             LogFormat.announce(config, parent.out(), String.format("newswatch is running: %d feeds; alerts at %s/api/alerts, health at %s/health/ready; "
                     + "Ctrl-C stops.", ingest[0].feeds().size(), api, api));

@@ -46,7 +46,9 @@ final class ServiceCommands {
             Lifecycle life = new Lifecycle().withShutdownHook();
             try {
                 Metrics metrics = life.add("metrics", new Metrics());
-                start.start(life, metrics, KafkaChecks.health(config, life));
+                Health health = KafkaChecks.health(config, life);
+                start.start(life, metrics, health);
+                HealthMetrics.bind(health, metrics.registry());
                 LogFormat.announce(config, parent.out(), "newswatch " + what + " is running; Ctrl-C stops.");
                 life.awaitClose();
                 return 0;

@@ -1,6 +1,7 @@
 package io.newswatch.ingest;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.newswatch.config.Config;
 import io.newswatch.config.ConfigException;
 import io.newswatch.config.KafkaClients;
@@ -50,6 +51,7 @@ public final class IngestService implements AutoCloseable {
     private final List<FeedSpec> feeds;
     private KafkaProducer<String, byte[]> producer;
     private volatile FeedCoordinator coordinator;
+    private KafkaClientMetrics producerMetrics;
     private Thread thread;
 
     /**
@@ -92,6 +94,8 @@ public final class IngestService implements AutoCloseable {
         producerProps.setProperty("transactional.id", "newswatch-ingest-" + UUID.randomUUID());
         producer = new KafkaProducer<>(producerProps, new StringSerializer(), new ByteArraySerializer());
         producer.initTransactions();
+        producerMetrics = new KafkaClientMetrics(producer);
+        producerMetrics.bindTo(metrics);
         FeedPoller poller = new FeedPoller(fetcher, new StandardFeedParser(), Extractors.counting(metrics),
                 new Backoff(settings.backoffBase(), settings.backoffMax(), Backoff.Jitter.FULL, new SplittableRandom()), settings.seenPerFeed(),
                 metrics, Clock.systemUTC());
@@ -138,6 +142,7 @@ public final class IngestService implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
             producer.close(Duration.ofSeconds(30));
+            producerMetrics.close();
         }
         fetcher.close();
     }

@@ -159,6 +159,8 @@ final class NewsTopology {
                     throw new IllegalArgumentException("article record has no value (tombstones are not articles)");
                 }
                 var analysis = pipeline.analyze(article);
+                // one series per rule: bounded by the rule set
+                analysis.outcome().hits().forEach(h -> metrics.counter("newswatch.processor.rule.matches", "rule", h.id()).increment());
                 analysis.outcome().errors().forEach((rule, why) -> {
                     metrics.counter("newswatch.processor.rule.errors", "rule", rule).increment();
                     try (MDC.MDCCloseable r = MDC.putCloseable("rule", rule); MDC.MDCCloseable a = MDC.putCloseable("articleId", article.id())) {
@@ -211,9 +213,11 @@ final class NewsTopology {
         private final Counter nearDuplicates;
         private final Counter unmatched;
         private final Counter matches;
+        private final Counter storiesOpened;
 
         Emit(MeterRegistry metrics) {
             this.nearDuplicates = metrics.counter("newswatch.processor.near.duplicates");
+            this.storiesOpened = metrics.counter("newswatch.processor.stories.opened");
             this.unmatched = metrics.counter("newswatch.processor.unmatched");
             this.matches = metrics.counter("newswatch.processor.matches");
         }
@@ -223,6 +227,8 @@ final class NewsTopology {
             AssignedMatch m = record.value();
             if (m.duplicateOf() != null) {
                 nearDuplicates.increment();
+            } else if (m.storyId().equals(m.articleId())) {
+                storiesOpened.increment(); // a new story takes the id of the article that opens it
             }
             if (!m.matched()) {
                 unmatched.increment();
