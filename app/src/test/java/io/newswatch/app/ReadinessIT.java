@@ -62,6 +62,9 @@ class ReadinessIT {
             assertThat(down.path("components").path("kafka").path("state").asText()).startsWith("unreachable since ");
             HttpResponse<String> live = get(base + "/health/live");
             assertThat(live.statusCode()).as(live.body()).isEqualTo(200);
+            // the container health check's view of the same
+            assertThat(Newswatch.execute("health", "--url", base)).isEqualTo(1);
+            assertThat(Newswatch.execute("health", "--probe", "live", "--url", base)).isZero();
             assertThat(get(base + "/health").statusCode()).isEqualTo(503);
 
             broker.start();
@@ -69,6 +72,7 @@ class ReadinessIT {
                     .until(() -> get(base + "/health/ready").statusCode() == 200);
             assertThat(get(base + "/health/live").statusCode()).isEqualTo(200);
             assertThat(get(base + "/health/other").statusCode()).isEqualTo(404);
+            assertThat(Newswatch.execute("health", "--url", base)).isZero();
         } finally {
             broker.close();
         }

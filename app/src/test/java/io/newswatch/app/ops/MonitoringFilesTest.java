@@ -3,6 +3,7 @@ package io.newswatch.app.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.newswatch.app.testkit.PlainYaml;
 import io.newswatch.model.topic.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;

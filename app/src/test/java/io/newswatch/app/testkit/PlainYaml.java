@@ -1,4 +1,4 @@
-package io.newswatch.app.ops;
+package io.newswatch.app.testkit;
 
 import io.newswatch.yaml.YamlList;
 import io.newswatch.yaml.YamlMap;
@@ -13,18 +13,18 @@ import java.util.List;
 import java.util.Map;
 
 /** A deployment file read by the project's own YAML reader, as plain maps, lists and strings (scalars as written). */
-final class PlainYaml {
+public final class PlainYaml {
     private PlainYaml() {
     }
 
-    static Map<String, Object> read(Path file) throws IOException {
+    public static Map<String, Object> read(Path file) throws IOException {
         YamlNode root = YamlReader.read(file).orElseThrow(() -> new AssertionError(file + " is empty"));
         @SuppressWarnings("unchecked")
         Map<String, Object> map = (Map<String, Object>) plain(root);
         return map;
     }
 
-    static Object plain(YamlNode node) {
+    public static Object plain(YamlNode node) {
         if (node instanceof YamlMap m) {
             Map<String, Object> out = new LinkedHashMap<>();
             m.entries().forEach(e -> out.put(e.name(), plain(e.value())));
@@ -39,12 +39,12 @@ final class PlainYaml {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> map(Object o) {
+    public static Map<String, Object> map(Object o) {
         return o == null ? Map.of() : (Map<String, Object>) o;
     }
 
     @SuppressWarnings("unchecked")
-    static List<Object> list(Object o) {
+    public static List<Object> list(Object o) {
         return o == null ? List.of() : (List<Object>) o;
     }
 }
