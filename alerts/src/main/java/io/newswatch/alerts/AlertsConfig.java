@@ -34,6 +34,10 @@ public record AlertsConfig(String applicationId, Path stateDir, Duration dedupRe
             "Address the alerts API, /health and /metrics bind to; 0.0.0.0 in containers.");
     public static final ConfigKey<Integer> HTTP_PORT = ConfigKey.of("alerts.http.port", ConfigType.INT, 8080,
             "Port of the alerts API, /health and /metrics (0 picks a free port).").validatedBy(p -> p >= 0 && p <= 65535, "must be 0-65535");
+    public static final ConfigKey<String> HTTP_BASE_PATH = ConfigKey.of("alerts.http.basePath", ConfigType.STRING, "/",
+            "Path under which the web page, API, /health and /metrics are served, for a reverse proxy that forwards e.g. /newswatch/... "
+                    + "as it is; the proxy's Forwarded / X-Forwarded-* headers are honoured.")
+            .validatedBy(p -> p.equals("/") || p.matches("(/[A-Za-z0-9._~-]+)+"), "must be / or a path such as /newswatch (no trailing /)");
     public static final ConfigKey<Integer> KEEP = ConfigKey.of("alerts.api.keep", ConfigType.INT, 10_000,
             "Recent alerts the API keeps in memory (older ones remain on the alerts topic).").validatedBy(n -> n >= 1, "must be >= 1");
     public static final ConfigKey<String> DELIVERY_GROUP = ConfigKey.of("alerts.deliveryGroup", ConfigType.STRING, "newswatch-alerts-delivery",
@@ -49,7 +53,7 @@ public record AlertsConfig(String applicationId, Path stateDir, Duration dedupRe
     public static final ConfigKey<List<String>> EGRESS_ALLOW = ConfigKey.of("alerts.egressAllow", ConfigType.LIST, List.of(),
             "CIDRs that webhook, Slack and Teams URLs may point to even though they are loopback, private or link-local (e.g. 10.1.2.0/24 for an internal receiver).");
 
-    public static final List<ConfigKey<?>> KEYS = List.of(APPLICATION_ID, STATE_DIR, DEDUP_RETENTION, HTTP_HOST, HTTP_PORT, KEEP, DELIVERY_GROUP,
+    public static final List<ConfigKey<?>> KEYS = List.of(APPLICATION_ID, STATE_DIR, DEDUP_RETENTION, HTTP_HOST, HTTP_PORT, HTTP_BASE_PATH, KEEP, DELIVERY_GROUP,
             UPDATE_INTERVAL, CHANNELS, POLICIES, EGRESS_ALLOW);
 
     public static AlertsConfig from(Config c) {

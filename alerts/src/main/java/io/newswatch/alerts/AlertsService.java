@@ -80,7 +80,7 @@ public final class AlertsService implements AutoCloseable {
         recent = new RecentAlerts(topics, KafkaClients.consumer(config, "newswatch-alerts-view", null), settings.keep());
         recentThread = Thread.ofPlatform().name("alerts-view").daemon().unstarted(recent);
         registerHealth(health);
-        api = new AlertsApi(recent, health, scrape);
+        api = new AlertsApi(recent, health, scrape, config.get(AlertsConfig.HTTP_BASE_PATH));
     }
 
     /**

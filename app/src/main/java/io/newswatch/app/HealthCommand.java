@@ -55,7 +55,8 @@ final class HealthCommand implements Callable<Integer> {
             targets.add(url);
         } else {
             Config c = parent.config(null);
-            targets.add(local(c.get(AlertsConfig.HTTP_HOST), c.get(AlertsConfig.HTTP_PORT)));
+            String basePath = c.get(AlertsConfig.HTTP_BASE_PATH);
+            targets.add(URI.create(local(c.get(AlertsConfig.HTTP_HOST), c.get(AlertsConfig.HTTP_PORT)) + (basePath.equals("/") ? "" : basePath)));
             targets.add(local(c.get(OpsServer.HOST), c.get(OpsServer.PORT)));
         }
         HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();

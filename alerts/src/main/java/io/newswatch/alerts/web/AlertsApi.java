@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 
 /**
  * The HTTP surface of the alerts service.
@@ -38,7 +39,17 @@ public final class AlertsApi implements AutoCloseable {
      * @param metrics Prometheus scrape text
      */
     public AlertsApi(RecentAlerts alerts, Health health, Supplier<String> metrics) {
+        this(alerts, health, metrics, "/");
+    }
+
+    /**
+     * @param basePath where everything is served behind a reverse proxy ({@code alerts.http.basePath}), {@code /} for the root
+     */
+    public AlertsApi(RecentAlerts alerts, Health health, Supplier<String> metrics, String basePath) {
         app = Javalin.create(cfg -> {
+            cfg.router.contextPath = basePath;
+            // behind a proxy: scheme, host and client address from Forwarded / X-Forwarded-* headers
+            cfg.jetty.modifyHttpConfiguration(http -> http.addCustomizer(new ForwardedRequestCustomizer()));
             cfg.showJavalinBanner = false;
             cfg.useVirtualThreads = true;
             cfg.jsonMapper(new JavalinJackson(Json.mapper(), false));

@@ -129,6 +129,9 @@ public final class FaultRun {
                         continue;
                     }
                     killAt.remove(0);
+                    // both processes in both groups first, so that the kill leaves a survivor holding work to take over
+                    awaitMembers(admin, PROCESSOR_APP, 2, Duration.ofMinutes(3));
+                    awaitMembers(admin, PROCESSOR_APP + "-ordered", 2, Duration.ofMinutes(3));
                     ServiceProcess dead = processors[victim];
                     say("kill -9 %s (pid %d) at %.0f%% processed", dead.name(), dead.pid(), 100 * progress(admin, topics, feeds.total()));
                     Instant t0 = Instant.now();
