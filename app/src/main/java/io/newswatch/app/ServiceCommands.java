@@ -11,6 +11,7 @@ import io.newswatch.ingest.files.ArticleFiles;
 import io.newswatch.model.Article;
 import io.newswatch.model.topic.Topics;
 import io.newswatch.processor.ProcessorService;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -98,7 +99,7 @@ final class ServiceCommands {
                         Article a = files.read(f, null, Instant.now());
                         producer.send(new ProducerRecord<>(topics.articles().name(), a.id(), a)).get();
                         ok++;
-                    } catch (java.io.IOException | IllegalArgumentException e) {
+                    } catch (IOException | IllegalArgumentException e) {
                         failed++;
                         parent.spec.commandLine().getErr().println("skipped " + f + ": " + e.getMessage());
                     }
@@ -119,7 +120,7 @@ final class ServiceCommands {
         }
 
         /** Starts the processor and its ops server (health, metrics) in {@code life}; returns the ops server. */
-        static OpsServer start(Config config, Lifecycle life, Metrics metrics, Health health) throws java.io.IOException {
+        static OpsServer start(Config config, Lifecycle life, Metrics metrics, Health health) throws IOException {
             ProcessorService p = life.add("processor", new ProcessorService(config, metrics.registry()).start());
             p.registerHealth(health);
             return life.add("ops", new OpsServer(config, health, metrics::scrape));

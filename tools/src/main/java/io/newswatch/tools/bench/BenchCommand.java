@@ -4,7 +4,9 @@ import io.newswatch.tools.bench.IngestBenchmark;
 import io.newswatch.tools.bench.ProcessorBenchmark;
 import io.newswatch.app.Newswatch;
 import io.newswatch.tools.faults.FaultRun;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -48,9 +50,9 @@ public final class BenchCommand {
 
         @Override
         public Integer call() throws Exception {
-            Path dir = workDir != null ? workDir : java.nio.file.Files.createTempDirectory("newswatch-faults-");
+            Path dir = workDir != null ? workDir : Files.createTempDirectory("newswatch-faults-");
             bench.parent.out().println("work directory (broker data, process logs): " + dir);
-            FaultRun.Result r = new FaultRun(new FaultRun.Settings(feeds, items, java.time.Duration.ofSeconds(releaseSeconds), kills, true,
+            FaultRun.Result r = new FaultRun(new FaultRun.Settings(feeds, items, Duration.ofSeconds(releaseSeconds), kills, true,
                     throughputArticles, dir), bench.parent.config(null), bench.parent.out()).run();
             FaultRun.print(r, bench.parent.out());
             return r.ok() ? 0 : 1;

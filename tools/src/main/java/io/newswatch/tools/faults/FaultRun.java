@@ -12,6 +12,7 @@ import io.newswatch.model.RuleHit;
 import io.newswatch.model.topic.Topics;
 import io.newswatch.processor.ProcessorConfig;
 import io.newswatch.processor.ProcessorFactory;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +41,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The fault test, in the style of Kafka's own EOS system tests: a three-node KRaft cluster in this JVM, two
@@ -167,7 +170,7 @@ public final class FaultRun {
         }
     }
 
-    private ServiceProcess processor(int i, Map<String, String> env, Path work) throws java.io.IOException {
+    private ServiceProcess processor(int i, Map<String, String> env, Path work) throws IOException {
         return ServiceProcess.start("processor-" + i, List.of("process"),
                 with(env, Map.of("NEWSWATCH_PROCESSOR_STATE_DIR", work.resolve("processor-" + i).toString())),
                 work.resolve("processor-" + i + ".log"));
@@ -348,7 +351,7 @@ public final class FaultRun {
         Topics topics = TopicKeys.topics(config);
         int n = settings.throughputArticles();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(KafkaClients.producer(config, "fault-load"),
-                new org.apache.kafka.common.serialization.StringSerializer(), new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+                new StringSerializer(), new ByteArraySerializer())) {
             Instant now = Instant.now();
             for (int i = 0; i < n; i++) {
                 List<String> text = feeds.article(100_000 + processes, i);

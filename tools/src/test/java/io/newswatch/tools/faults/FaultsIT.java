@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.newswatch.app.Newswatch;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class FaultsIT {
     @Test
     void shouldKeepEveryArticleAndMatchExactlyOnceThroughKillsAndABrokerRestart() throws Exception {
         StringWriter log = new StringWriter();
-        PrintWriter out = new PrintWriter(new java.io.Writer() {
+        PrintWriter out = new PrintWriter(new Writer() {
             @Override
             public void write(char[] buf, int off, int len) {
                 log.write(buf, off, len);
