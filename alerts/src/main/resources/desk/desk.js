@@ -46,7 +46,7 @@
     const headers = {'Accept': 'application/json'};
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (method !== 'GET' && state.csrf) headers['X-CSRF-Token'] = state.csrf;
-    const r = await fetch(path, {method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin'});
+    const r = await fetch('.' + path, {method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin'});
     if (r.status === 401 && path !== '/api/session') { showSignIn(); throw new Error('signed out'); }
     const data = r.status === 204 ? null : await r.json().catch(() => null);
     if (!r.ok) throw new Error((data && data.error) || ('HTTP ' + r.status));
@@ -83,7 +83,7 @@
   // ---- live updates ----
   function connect() {
     if (state.source) state.source.close();
-    const src = new EventSource('/api/events');
+    const src = new EventSource('./api/events');
     state.source = src;
     src.onopen = () => setLive(true);
     src.onerror = () => setLive(false);

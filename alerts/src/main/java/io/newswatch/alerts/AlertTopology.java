@@ -1,5 +1,7 @@
 package io.newswatch.alerts;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.newswatch.model.Alert;
 import io.newswatch.model.DeadLetter;
 import io.newswatch.model.Match;
@@ -69,9 +71,18 @@ public final class AlertTopology {
      * @param onBadRecord    told of each unreadable match (for metrics); may be a no-op
      */
     public static Topology build(Topics topics, Duration dedupRetention, Duration updateInterval, Consumer<DeadLetter> onBadRecord) {
+        return build(topics, dedupRetention, updateInterval, onBadRecord, new CompositeMeterRegistry());
+    }
+
+    /**
+     * As {@link #build(Topics, Duration, Duration, Consumer)}, counting alerts raised ({@code newswatch.alerts.raised})
+     * and new versions written ({@code newswatch.alerts.updated}) per rule in {@code metrics}.
+     */
+    public static Topology build(Topics topics, Duration dedupRetention, Duration updateInterval, Consumer<DeadLetter> onBadRecord,
+                                 MeterRegistry metrics) {
         Topology t = new Topology();
         t.addSource("matches", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), topics.matches().name());
-        t.addProcessor("raise", () -> new Raiser(topics, dedupRetention, updateInterval, onBadRecord), "matches");
+        t.addProcessor("raise", () -> new Raiser(topics, dedupRetention, updateInterval, onBadRecord, metrics), "matches");
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ALERTED_STORE), Serdes.String(),
                 new JsonSerde<>(AlertState.class)), "raise");
         t.addSink("alerts", topics.alerts().name(), Serdes.String().serializer(), topics.alerts().valueSerde().serializer(), "raise");
@@ -82,13 +93,15 @@ public final class AlertTopology {
     private static final class Raiser implements Processor<String, byte[], String, Object> {
         private final Topics topics;
         private final Consumer<DeadLetter> onBadRecord;
+        private final MeterRegistry metrics;
         private final long retention;
         private final long interval;
         private ProcessorContext<String, Object> context;
         private KeyValueStore<String, AlertState> alerted;
 
-        Raiser(Topics topics, Duration retention, Duration interval, Consumer<DeadLetter> onBadRecord) {
+        Raiser(Topics topics, Duration retention, Duration interval, Consumer<DeadLetter> onBadRecord, MeterRegistry metrics) {
             this.topics = topics;
+            this.metrics = metrics;
             this.retention = retention.toMillis();
             this.interval = interval.toMillis();
             this.onBadRecord = onBadRecord;
@@ -134,6 +147,7 @@ public final class AlertTopology {
                             a.lang() == null ? List.of() : List.of(a.lang()), 1);
                     alerted.put(id, new AlertState(alert, ts, ts, false));
                     context.forward(new Record<>(id, alert, ts), "alerts");
+                    metrics.counter("newswatch.alerts.raised", "rule", hit.id(), "severity", String.valueOf(hit.severity())).increment();
                     continue;
                 }
                 Alert grown = grow(state.alert(), match, hit);
@@ -183,6 +197,7 @@ public final class AlertTopology {
                     a.title(), a.url(), a.source(), a.lang(), a.publishedAt(), a.snippets(), a.entities(), a.raisedAt(), a.version() + 1,
                     Instant.ofEpochMilli(now), a.outlets(), a.languages(), a.articles());
             context.forward(new Record<>(id, version, now), "alerts");
+            metrics.counter("newswatch.alerts.updated", "rule", a.ruleId()).increment();
             return new AlertState(version, now, s.lastSeen(), false);
         }
 

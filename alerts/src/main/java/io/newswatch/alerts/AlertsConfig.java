@@ -39,6 +39,10 @@ public record AlertsConfig(String applicationId, Path stateDir, Duration dedupRe
                     + "sha256 the hex SHA-256 of the token (newswatch tokens new NAME --role R prints both); empty = only /health answers.");
     public static final ConfigKey<Duration> SESSION_TTL = ConfigKey.of("alerts.auth.sessionTtl", ConfigType.DURATION_TYPE, Duration.ofHours(12),
             "How long a desk sign-in (session cookie) lasts without use.").validatedBy(d -> d.toMinutes() >= 1, "must be at least 1m");
+    public static final ConfigKey<String> HTTP_BASE_PATH = ConfigKey.of("alerts.http.basePath", ConfigType.STRING, "/",
+            "Path under which the web page, API, /health and /metrics are served, for a reverse proxy that forwards e.g. /newswatch/... "
+                    + "as it is; the proxy's Forwarded / X-Forwarded-* headers are honoured.")
+            .validatedBy(p -> p.equals("/") || p.matches("(/[A-Za-z0-9._~-]+)+"), "must be / or a path such as /newswatch (no trailing /)");
     public static final ConfigKey<String> DELIVERY_GROUP = ConfigKey.of("alerts.deliveryGroup", ConfigType.STRING, "newswatch-alerts-delivery",
             "Consumer group of alert delivery; it resumes after the oldest alert not yet settled on every channel, and the delivery ledger skips what was sent.");
     public static final ConfigKey<Duration> UPDATE_INTERVAL = ConfigKey.of("alerts.updateInterval", ConfigType.DURATION_TYPE, Duration.ofMinutes(15),
@@ -52,7 +56,7 @@ public record AlertsConfig(String applicationId, Path stateDir, Duration dedupRe
     public static final ConfigKey<List<String>> EGRESS_ALLOW = ConfigKey.of("alerts.egressAllow", ConfigType.LIST, List.of(),
             "CIDRs that webhook, Slack and Teams URLs may point to even though they are loopback, private or link-local (e.g. 10.1.2.0/24 for an internal receiver).");
 
-    public static final List<ConfigKey<?>> KEYS = List.of(APPLICATION_ID, STATE_DIR, DEDUP_RETENTION, HTTP_HOST, HTTP_PORT, DELIVERY_GROUP,
+    public static final List<ConfigKey<?>> KEYS = List.of(APPLICATION_ID, STATE_DIR, DEDUP_RETENTION, HTTP_HOST, HTTP_PORT, HTTP_BASE_PATH, DELIVERY_GROUP,
             UPDATE_INTERVAL, CHANNELS, POLICIES, EGRESS_ALLOW, AUTH_TOKENS, SESSION_TTL);
 
     public static AlertsConfig from(Config c) {

@@ -18,6 +18,7 @@ import io.newswatch.alerts.web.AlertsApi;
 import io.newswatch.alerts.web.DeliveryView;
 import io.newswatch.alerts.web.Sessions;
 import io.newswatch.config.Config;
+import io.newswatch.health.Health;
 import io.newswatch.config.KafkaClients;
 import io.newswatch.config.TopicKeys;
 import io.newswatch.model.topic.Topics;
@@ -51,7 +52,7 @@ public final class AlertsService implements AutoCloseable {
     private final List<Policy> policies;
     private final MeterRegistry metrics;
     private final AccessTokens tokens;
-    private final Map<String, BooleanSupplier> health;
+    private final Health health;
     private final Supplier<String> scrape;
     private DeskStore store;
     private DeskIndexer indexer;
@@ -71,8 +72,8 @@ public final class AlertsService implements AutoCloseable {
      *
      * @throws io.newswatch.config.ConfigException naming the key of a bad channel, secret, URL or policy
      */
-    public AlertsService(Config config, MeterRegistry metrics, Supplier<String> scrape, Map<String, BooleanSupplier> extraHealth) {
-        this(config, List.of(), metrics, scrape, extraHealth);
+    public AlertsService(Config config, MeterRegistry metrics, Supplier<String> scrape, Health health) {
+        this(config, List.of(), metrics, scrape, health);
     }
 
     /**
@@ -80,8 +81,8 @@ public final class AlertsService implements AutoCloseable {
      * the default retry schedule and every alert).
      */
     public AlertsService(Config config, List<AlertChannel> extraChannels, MeterRegistry metrics, Supplier<String> scrape,
-                         Map<String, BooleanSupplier> extraHealth) {
-        this(config, extraChannels, AccessTokens.fromConfig(config), metrics, scrape, extraHealth);
+                         Health health) {
+        this(config, extraChannels, AccessTokens.fromConfig(config), metrics, scrape, health);
     }
 
     /**
@@ -89,7 +90,7 @@ public final class AlertsService implements AutoCloseable {
      * fresh admin token to the configured ones).
      */
     public AlertsService(Config config, List<AlertChannel> extraChannels, AccessTokens tokens, MeterRegistry metrics, Supplier<String> scrape,
-                         Map<String, BooleanSupplier> extraHealth) {
+                         Health health) {
         this.config = config;
         this.tokens = tokens;
         this.scrape = scrape;
@@ -103,15 +104,8 @@ public final class AlertsService implements AutoCloseable {
         }
         this.channels = List.copyOf(all);
         this.policies = Policy.fromConfig(config, channels.stream().map(c -> c.spec().id()).collect(Collectors.toSet()));
-        Map<String, BooleanSupplier> health = new LinkedHashMap<>(extraHealth);
-        health.put("alert-raiser", () -> raiser != null && raiser.state().isRunningOrRebalancing());
-        health.put("alert-delivery", () -> delivering("alert-delivery"));
-        for (Channels.Configured c : channels) {
-            String key = "channel:" + c.spec().id();
-            health.put(key, () -> delivering(key));
-        }
-        health.put("desk", () -> indexerThread != null && indexerThread.isAlive() && indexer.healthy());
         this.health = health;
+        registerHealth(health);
         if (tokens.isEmpty()) {
             LOG.warn("no alerts.auth.tokens: the desk and API refuse every request; add one with: newswatch tokens new NAME --role admin");
         }
@@ -131,6 +125,28 @@ public final class AlertsService implements AutoCloseable {
         } finally {
             channels.forEach(c -> c.channel().close());
         }
+    }
+
+    /**
+     * The alert stage's components: the raiser (live unless failed, ready when RUNNING), the delivery loop, each
+     * channel (ready unless disabled, failing or stuck: {@code AlertDispatcher.health()}), and the desk's index (ready
+     * while its reader runs and keeps up).
+     */
+    private void registerHealth(Health health) {
+        health.component("alert-raiser", () -> {
+            KafkaStreams.State s = raiserState();
+            return Health.Status.of(s != KafkaStreams.State.CREATED && s != KafkaStreams.State.ERROR && s != KafkaStreams.State.PENDING_ERROR
+                    && s != KafkaStreams.State.NOT_RUNNING, s.name());
+        }, () -> Health.Status.of(raiserState() == KafkaStreams.State.RUNNING, raiserState().name()));
+        health.live("alert-delivery", () -> Health.Status.of(delivering("alert-delivery"),
+                dispatcher == null ? "not started" : delivering("alert-delivery") ? "running" : "delivery loop stopped"));
+        for (Channels.Configured c : channels) {
+            String key = "channel:" + c.spec().id();
+            health.ready(key, () -> Health.Status.of(delivering(key), delivering(key) ? "delivering" : "disabled, failing or stuck (see the log)"));
+        }
+        health.component("desk", () -> Health.Status.of(indexerThread != null && indexerThread.isAlive(), "indexer thread"),
+                () -> Health.Status.of(indexerThread != null && indexerThread.isAlive() && indexer.healthy(),
+                        indexer != null && indexer.healthy() ? "indexing" : "not indexing"));
     }
 
     private boolean delivering(String healthKey) {
@@ -163,7 +179,7 @@ public final class AlertsService implements AutoCloseable {
                 config.get(TopicKeys.ALERTS_RETENTION), metrics, Clock.systemUTC());
         indexerThread = Thread.ofPlatform().name("alerts-desk").unstarted(indexer);
         api = new AlertsApi(store, events, triage, deliveryView(), tokens, new Sessions(settings.sessionTtl(), Clock.systemUTC()), health, scrape,
-                Clock.systemUTC());
+                Clock.systemUTC(), config.get(AlertsConfig.HTTP_BASE_PATH));
         raiser.start();
         dispatcherThread.start();
         indexerThread.start();

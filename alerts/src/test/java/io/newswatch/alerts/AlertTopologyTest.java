@@ -2,6 +2,7 @@ package io.newswatch.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newswatch.model.Alert;
 import io.newswatch.model.Article;
 import io.newswatch.model.DeadLetter;
@@ -111,6 +112,26 @@ class AlertTopologyTest {
         assertThat(update.languages()).containsExactly("en", "es");
         assertThat(update.articles()).isEqualTo(3);
         assertThat(update.deliveryId()).isNotEqualTo(Alert.deliveryIdOf(update.alertId(), update.raisedAt(), 1));
+    }
+
+    @Test
+    void shouldCountRaisedAndUpdatedAlertsPerRule() {
+        driver.close();
+        SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+        Properties p = new Properties();
+        p.put("application.id", "alerts-test");
+        p.put("bootstrap.servers", "unused:9092");
+        driver = new TopologyTestDriver(AlertTopology.build(topics, Duration.ofDays(30), Duration.ofMinutes(15), bad::add, metrics), p);
+        matches = driver.createInputTopic(topics.matches().name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
+
+        send(copy("a1", "s1", null, "Wire One", "en", "drone-training"), T0);
+        send(copy("a2", "s1", "a1", "Wire Two", "en", "drone-training"), T0.plusSeconds(60));
+        send(copy("x1", "s2", null, "Other", "en", "cartel-recruitment"), T0.plus(Duration.ofMinutes(16)));
+
+        assertThat(metrics.counter("newswatch.alerts.raised", "rule", "drone-training", "severity", "high").count()).isEqualTo(1.0);
+        assertThat(metrics.counter("newswatch.alerts.raised", "rule", "cartel-recruitment", "severity", "high").count()).isEqualTo(1.0);
+        assertThat(metrics.counter("newswatch.alerts.updated", "rule", "drone-training").count()).isEqualTo(1.0);
+        assertThat(metrics.find("newswatch.alerts.updated").tag("rule", "cartel-recruitment").counter()).isNull();
     }
 
     @Test

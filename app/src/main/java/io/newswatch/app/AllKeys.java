@@ -28,6 +28,7 @@ public final class AllKeys {
         keys.addAll(ProcessorConfig.KEYS);
         keys.addAll(AlertsConfig.KEYS);
         keys.addAll(OpsServer.KEYS);
+        keys.addAll(LogFormat.KEYS);
         return keys;
     }
 

@@ -23,9 +23,19 @@ import picocli.CommandLine.ScopeType;
         footer = {"", "Benchmarks and evaluation (bench, eval) come with the tools module: ./newswatch bench|eval in a checkout."},
         subcommands = {RunCommand.class, ServiceCommands.Ingest.class, ServiceCommands.Process.class, ServiceCommands.Alerts.class,
                 DeliveriesCommand.class, ReplayCommand.class, TokensCommand.class, ScanCommand.class, ExtractCommand.class, FeedsCommand.class,
-                RulesCommand.class, ConfigCommand.class,
+                RulesCommand.class, ConfigCommand.class, HealthCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Newswatch implements Runnable {
+    /**
+     * Lucene announces through java.util.logging, at INFO on standard error, that the Vector API is enabled (the
+     * launcher and the image pass --add-modules jdk.incubator.vector); that is not news. Its warnings still show.
+     * Held here because java.util.logging keeps loggers only weakly.
+     */
+    private static final java.util.logging.Logger LUCENE_VECTORS = java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
+
+    static {
+        LUCENE_VECTORS.setLevel(java.util.logging.Level.WARNING);
+    }
 
     @Option(names = {"-c", "--config"}, scope = ScopeType.INHERIT, paramLabel = "FILE",
             description = "Config file (default: ./newswatch.yaml when present, else built-in defaults).")
@@ -42,6 +52,7 @@ public final class Newswatch implements Runnable {
     /** Loads the config; {@code bootstrapServers}, when given, overrides {@code kafka.bootstrap.servers}. */
     public Config config(String bootstrapServers) {
         Config c = AllKeys.load(configFile, System.getenv());
+        LogFormat.apply(c);
         if (bootstrapServers != null && !bootstrapServers.isBlank()) {
             Map<String, String> kafka = new LinkedHashMap<>(c.kafka());
             kafka.put("bootstrap.servers", bootstrapServers);

@@ -5,19 +5,20 @@ import com.sun.net.httpserver.HttpServer;
 import io.newswatch.config.Config;
 import io.newswatch.config.ConfigKey;
 import io.newswatch.config.ConfigType;
+import io.newswatch.health.Health;
+import io.newswatch.model.topic.Json;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executors;
-import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
- * {@code /health} and {@code /metrics} for a service running alone ({@code ingest}, {@code process}); the
- * alerts service and {@code run} serve them on the alerts port instead.
+ * {@code /health/live}, {@code /health/ready}, {@code /health} (= ready) and {@code /metrics} for a service
+ * running alone ({@code ingest}, {@code process}); the alerts service and {@code run} serve them on the alerts
+ * port instead. The answers come from the process's {@link Health} registry.
  */
 final class OpsServer implements AutoCloseable {
     static final ConfigKey<String> HOST = ConfigKey.of("ops.host", ConfigType.STRING, "127.0.0.1",
@@ -29,18 +30,17 @@ final class OpsServer implements AutoCloseable {
 
     private final HttpServer server;
 
-    OpsServer(Config config, Map<String, BooleanSupplier> health, Supplier<String> metrics) throws IOException {
+    OpsServer(Config config, Health health, Supplier<String> metrics) throws IOException {
         server = HttpServer.create(new InetSocketAddress(config.get(HOST), config.get(PORT)), 0);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/health", ex -> {
-            StringBuilder checks = new StringBuilder();
-            boolean up = true;
-            for (var e : health.entrySet()) {
-                boolean ok = e.getValue().getAsBoolean();
-                up &= ok;
-                checks.append(checks.isEmpty() ? "" : ",").append('"').append(e.getKey()).append("\":\"").append(ok ? "UP" : "DOWN").append('"');
+            Health.Probe probe = Health.Probe.ofPath(ex.getRequestURI().getPath());
+            if (probe == null) {
+                send(ex, 404, "application/json", "{\"error\":\"no such probe; use /health/live or /health/ready\"}");
+                return;
             }
-            send(ex, up ? 200 : 503, "application/json", "{\"status\":\"" + (up ? "UP" : "DOWN") + "\",\"checks\":{" + checks + "}}");
+            Health.Report r = health.report(probe);
+            send(ex, r.httpStatus(), "application/json", Json.mapper().writeValueAsString(r.body()));
         });
         server.createContext("/metrics", ex -> send(ex, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.get()));
         server.start();

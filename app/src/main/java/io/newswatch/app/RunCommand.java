@@ -7,6 +7,8 @@ import io.newswatch.alerts.web.Role;
 import io.newswatch.app.broker.BrokerConfig;
 import io.newswatch.app.broker.EmbeddedKafkaBroker;
 import io.newswatch.config.Config;
+import io.newswatch.health.Health;
+import io.newswatch.ingest.IngestConfig;
 import io.newswatch.ingest.IngestService;
 import io.newswatch.ingest.feed.FeedSpec;
 import io.newswatch.processor.ProcessorService;
@@ -16,12 +18,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** {@code newswatch run}: every service in one process, on the embedded broker unless Kafka is configured. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -34,14 +38,24 @@ final class RunCommand implements Callable<Integer> {
     @ParentCommand
     Newswatch parent;
 
-    @Option(names = "--demo", description = "Also serve and poll the bundled sample feed from a local HTTP server (works offline).")
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--demo", description = {"Serve and poll the bundled sample feed from a local HTTP server (works offline).",
+            "Only that feed is polled, unless --with-feeds is given too."})
     boolean demo;
+
+    @Option(names = "--with-feeds", description = "With --demo, also poll the configured feed list (ingest.feeds, else the bundled outlets).")
+    boolean withFeeds;
 
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT,...", description = "Use this Kafka cluster instead of the embedded broker.")
     String bootstrapServers;
 
     @Override
     public Integer call() throws Exception {
+        if (withFeeds && !demo) {
+            throw new ParameterException(spec.commandLine(), "--with-feeds goes with --demo (without --demo, run polls the configured feeds anyway)");
+        }
         Config config = parent.config(bootstrapServers);
         AlertsService.check(config); // a bad channel stops start-up here, before a broker starts
         Lifecycle life = new Lifecycle().withShutdownHook();
@@ -65,28 +79,30 @@ final class RunCommand implements Callable<Integer> {
                 localOrigins.put(feed.id(), URI.create(feed.url()));
                 LOG.info("demo feed at {}/feed.xml", server.baseUrl());
             }
+            Health health = KafkaChecks.health(config, life);
             ProcessorService processor = life.add("processor", new ProcessorService(config, metrics.registry()).start());
-            Map<String, BooleanSupplier> health = new LinkedHashMap<>();
-            health.put("processor", () -> processor.state().isRunningOrRebalancing());
-            IngestService[] ingest = new IngestService[1];
-            health.put("ingest", () -> ingest[0] != null && ingest[0].running());
+            processor.registerHealth(health);
             AccessTokens tokens = AccessTokens.fromConfig(config);
             String demoToken = null;
             if (demo) {
                 demoToken = AccessTokens.newToken();
                 tokens = tokens.with("demo-admin", Role.ADMIN, demoToken);
             }
+            // the demo is offline: the configured outlets only when asked, else a minute of network warnings
+            IngestService ingestService = new IngestService(config, metrics.registry(), extraFeeds, !demo || withFeeds, localOrigins);
+            ingestService.registerHealth(health);
             AlertsService alerts = life.add("alerts", new AlertsService(config, List.of(), tokens, metrics.registry(), metrics::scrape, health)
                     .start());
-            ingest[0] = life.add("ingest", new IngestService(config, metrics.registry(), extraFeeds, localOrigins).start());
+            IngestService[] ingest = {life.add("ingest", ingestService.start())};
+            HealthMetrics.bind(health, metrics.registry());
             String api = "http://" + config.get(AlertsConfig.HTTP_HOST) + ":" + alerts.port();
-            parent.spec.commandLine().getOut().printf("newswatch is running: %d feeds; the desk at %s/ (API under %s/api), health at %s/health; Ctrl-C stops.%n",
-                    ingest[0].feeds().size(), api, api, api);
+            LogFormat.announce(config, parent.out(), String.format("newswatch is running: %d feeds; the desk at %s/ (API under %s/api), "
+                    + "health at %s/health/ready; Ctrl-C stops.", ingest[0].feeds().size(), api, api, api));
             if (demoToken != null) {
                 // printed, never logged: the sign-in URL holds a fresh admin token valid until this process stops
-                parent.spec.commandLine().getOut().printf("Sign in to the desk: %s/#token=%s%n", api, demoToken);
+                parent.out().printf("Sign in to the desk: %s/#token=%s%n", api, demoToken);
+                parent.out().flush();
             }
-            parent.spec.commandLine().getOut().flush();
             life.awaitClose();
             return 0;
         } catch (Exception | Error e) {

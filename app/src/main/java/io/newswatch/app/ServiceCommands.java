@@ -4,6 +4,7 @@ import io.newswatch.alerts.AlertsService;
 import io.newswatch.config.Config;
 import io.newswatch.config.KafkaClients;
 import io.newswatch.config.TopicKeys;
+import io.newswatch.health.Health;
 import io.newswatch.ingest.Extractors;
 import io.newswatch.ingest.IngestService;
 import io.newswatch.ingest.files.ArticleFiles;
@@ -11,6 +12,7 @@ import io.newswatch.model.Article;
 import io.newswatch.model.EventTime;
 import io.newswatch.model.topic.Topics;
 import io.newswatch.processor.ProcessorService;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,7 +21,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -48,13 +49,14 @@ final class ServiceCommands {
         }
 
         /** Starts the components {@code start} registers, then runs until Ctrl-C; closes everything on failure. */
-        int serve(String what, StartFn start) throws Exception {
+        int serve(String what, Config config, StartFn start) throws Exception {
             Lifecycle life = new Lifecycle().withShutdownHook();
             try {
                 Metrics metrics = life.add("metrics", new Metrics());
-                start.start(life, metrics);
-                parent.spec.commandLine().getOut().println("newswatch " + what + " is running; Ctrl-C stops.");
-                parent.spec.commandLine().getOut().flush();
+                Health health = KafkaChecks.health(config, life);
+                start.start(life, metrics, health);
+                HealthMetrics.bind(health, metrics.registry());
+                LogFormat.announce(config, parent.out(), "newswatch " + what + " is running; Ctrl-C stops.");
                 life.awaitClose();
                 return 0;
             } catch (Exception | Error e) {
@@ -64,7 +66,7 @@ final class ServiceCommands {
         }
 
         interface StartFn {
-            void start(Lifecycle life, Metrics metrics) throws Exception;
+            void start(Lifecycle life, Metrics metrics, Health health) throws Exception;
         }
     }
 
@@ -88,9 +90,10 @@ final class ServiceCommands {
             if (fromDir != null) {
                 return publishDir(config);
             }
-            return serve("ingest", (life, metrics) -> {
+            return serve("ingest", config, (life, metrics, health) -> {
                 IngestService ingest = life.add("ingest", new IngestService(config, metrics.registry(), List.of()).start());
-                life.add("ops", new OpsServer(config, Map.of("ingest", ingest::running), metrics::scrape));
+                ingest.registerHealth(health);
+                life.add("ops", new OpsServer(config, health, metrics::scrape));
             });
         }
 
@@ -142,10 +145,14 @@ final class ServiceCommands {
         public Integer call() throws Exception {
             Config config = config();
             TopicSetup.createAll(config);
-            return serve("processor", (life, metrics) -> {
-                ProcessorService p = life.add("processor", new ProcessorService(config, metrics.registry()).start());
-                life.add("ops", new OpsServer(config, Map.of("processor", () -> p.state().isRunningOrRebalancing()), metrics::scrape));
-            });
+            return serve("processor", config, (life, metrics, health) -> start(config, life, metrics, health));
+        }
+
+        /** Starts the processor and its ops server (health, metrics) in {@code life}; returns the ops server. */
+        static OpsServer start(Config config, Lifecycle life, Metrics metrics, Health health) throws IOException {
+            ProcessorService p = life.add("processor", new ProcessorService(config, metrics.registry()).start());
+            p.registerHealth(health);
+            return life.add("ops", new OpsServer(config, health, metrics::scrape));
         }
     }
 
@@ -156,8 +163,8 @@ final class ServiceCommands {
             Config config = config();
             AlertsService.check(config); // a bad channel stops start-up before any topic is touched
             TopicSetup.createAll(config);
-            return serve("alerts", (life, metrics) ->
-                    life.add("alerts", new AlertsService(config, metrics.registry(), metrics::scrape, Map.of()).start()));
+            return serve("alerts", config, (life, metrics, health) ->
+                    life.add("alerts", new AlertsService(config, metrics.registry(), metrics::scrape, health).start()));
         }
     }
 }

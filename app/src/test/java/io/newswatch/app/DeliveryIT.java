@@ -13,6 +13,7 @@ import io.newswatch.app.testkit.KafkaCluster;
 import io.newswatch.config.Config;
 import io.newswatch.config.KafkaClients;
 import io.newswatch.config.TopicKeys;
+import io.newswatch.health.Health;
 import io.newswatch.model.Alert;
 import io.newswatch.model.Article;
 import io.newswatch.model.Match;
@@ -170,7 +171,7 @@ class DeliveryIT {
     void shouldSendOneEmailAndOneWebhookPerStoryAndRuleThenAThreadedFollowUp(KafkaCluster kafka) throws Exception {
         Config c = config(kafka, hook("desk", "/desk") + "\n" + mail(), "[]");
         Topics topics = TopicKeys.topics(c);
-        try (AlertsService alerts = new AlertsService(c, new SimpleMeterRegistry(), () -> "", Map.of()).start();
+        try (AlertsService alerts = new AlertsService(c, new SimpleMeterRegistry(), () -> "", new Health()).start();
              KafkaProducer<String, Match> p = new KafkaProducer<>(KafkaClients.producer(c, "test"), topics.matches().keySerde().serializer(),
                      topics.matches().valueSerde().serializer())) {
             Thread.sleep(3000); // the channels record their start
@@ -213,7 +214,7 @@ class DeliveryIT {
     void shouldRetry429And500AndNotLetAHangingReceiverDelayTheOthers(KafkaCluster kafka) throws Exception {
         Config c = config(kafka, hook("hang", "/hang") + "\n" + hook("flaky", "/flaky") + "\n" + hook("fast", "/fast"), "[]");
         Topics topics = TopicKeys.topics(c);
-        try (AlertsService alerts = new AlertsService(c, new SimpleMeterRegistry(), () -> "", Map.of()).start();
+        try (AlertsService alerts = new AlertsService(c, new SimpleMeterRegistry(), () -> "", new Health()).start();
              KafkaProducer<String, Match> p = new KafkaProducer<>(KafkaClients.producer(c, "test"), topics.matches().keySerde().serializer(),
                      topics.matches().valueSerde().serializer())) {
             Thread.sleep(3000);
@@ -241,7 +242,7 @@ class DeliveryIT {
                   throttle: {max: 2, window: 10s}
                 """);
         Topics topics = TopicKeys.topics(c);
-        try (AlertsService alerts = new AlertsService(c, new SimpleMeterRegistry(), () -> "", Map.of()).start();
+        try (AlertsService alerts = new AlertsService(c, new SimpleMeterRegistry(), () -> "", new Health()).start();
              KafkaProducer<String, Match> p = new KafkaProducer<>(KafkaClients.producer(c, "test"), topics.matches().keySerde().serializer(),
                      topics.matches().valueSerde().serializer())) {
             Thread.sleep(3000);

@@ -1,6 +1,7 @@
 package io.newswatch.app;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.newswatch.health.Health;
 import io.newswatch.alerts.AlertsService;
 import io.newswatch.alerts.web.AccessTokens;
 import io.newswatch.app.testkit.KafkaCluster;
@@ -76,7 +77,7 @@ final class DeskHarness implements AutoCloseable {
     }
 
     DeskHarness start() {
-        service = new AlertsService(config, new SimpleMeterRegistry(), () -> "# metrics\n", Map.of()).start();
+        service = new AlertsService(config, new SimpleMeterRegistry(), () -> "# metrics\n", new Health()).start();
         return this;
     }
 

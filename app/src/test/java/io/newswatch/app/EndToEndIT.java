@@ -13,6 +13,7 @@ import io.newswatch.alerts.delivery.Notice;
 import io.newswatch.app.testkit.KafkaBrokerExtension;
 import io.newswatch.app.testkit.KafkaCluster;
 import io.newswatch.config.Config;
+import io.newswatch.health.Health;
 import io.newswatch.ingest.IngestConfig;
 import io.newswatch.ingest.IngestService;
 import io.newswatch.model.Alert;
@@ -140,7 +141,7 @@ class EndToEndIT {
                     delivered.addAll(notice.alerts());
                 }
             };
-            alerts = new AlertsService(config, List.of(recorder), metrics, () -> "", Map.of()).start();
+            alerts = new AlertsService(config, List.of(recorder), metrics, () -> "", new Health()).start();
             ingest = new IngestService(config, metrics, List.of()).start();
         }
 

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.newswatch.health.Health;
 import io.newswatch.alerts.AlertsConfig;
 import io.newswatch.alerts.AlertsService;
 import io.newswatch.app.replay.Progress;
@@ -105,7 +106,7 @@ class ReplayIT {
         List<Alert> production;
         Instant base;
         try (ProcessorService processor = new ProcessorService(config, new SimpleMeterRegistry()).start();
-             AlertsService alerts = new AlertsService(config, new SimpleMeterRegistry(), () -> "", Map.of()).start();
+             AlertsService alerts = new AlertsService(config, new SimpleMeterRegistry(), () -> "", new Health()).start();
              KafkaProducer<String, byte[]> producer = new KafkaProducer<>(KafkaClients.producer(config, "test"), new StringSerializer(),
                      new ByteArraySerializer())) {
             await().atMost(Duration.ofMinutes(2)).until(() -> processor.state() == org.apache.kafka.streams.KafkaStreams.State.RUNNING);

@@ -1,10 +1,12 @@
 package io.newswatch.ingest;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.newswatch.config.Config;
 import io.newswatch.config.ConfigException;
 import io.newswatch.config.KafkaClients;
 import io.newswatch.config.TopicKeys;
+import io.newswatch.health.Health;
 import io.newswatch.ingest.feed.FeedList;
 import io.newswatch.ingest.feed.FeedSpec;
 import io.newswatch.ingest.feed.StandardFeedParser;
@@ -38,6 +40,12 @@ import org.slf4j.LoggerFactory;
 public final class IngestService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
 
+    /**
+     * How long a poll or a pass of the coordinator may take before health calls it stalled: longer than any poll
+     * bounded by the fetch timeouts (a feed plus its full-text pages) and than a transaction waiting for the broker.
+     */
+    static final Duration STALL_AFTER = Duration.ofMinutes(5);
+
     private final Config config;
     private final IngestConfig settings;
     private final MeterRegistry metrics;
@@ -45,7 +53,8 @@ public final class IngestService implements AutoCloseable {
     private final List<FeedSpec> feeds;
     private final Map<String, EgressGuard> feedGuards = new HashMap<>();
     private KafkaProducer<String, byte[]> producer;
-    private FeedCoordinator coordinator;
+    private volatile FeedCoordinator coordinator;
+    private KafkaClientMetrics producerMetrics;
     private Thread thread;
 
     /**
@@ -53,21 +62,23 @@ public final class IngestService implements AutoCloseable {
      * @throws ConfigException when the feed list cannot be loaded
      */
     public IngestService(Config config, MeterRegistry metrics, List<FeedSpec> extraFeeds) {
-        this(config, metrics, extraFeeds, Map.of());
+        this(config, metrics, extraFeeds, true, Map.of());
     }
 
     /**
-     * @param extraFeeds   feeds added to the configured list (the demo feed)
-     * @param localOrigins feed id → the one origin ({@code scheme://host:port}) that feed alone may reach although
-     *                     it is on a loopback or private address (the demo feed's own server); every other feed keeps
-     *                     the configured egress guard
+     * @param extraFeeds        feeds added to the configured list (the demo feed)
+     * @param includeConfigured false to poll only {@code extraFeeds} ({@code run --demo} without {@code --with-feeds})
+     * @param localOrigins      feed id → the one origin ({@code scheme://host:port}) that feed alone may reach although
+     *                          it is on a loopback or private address (the demo feed's own server); every other feed keeps
+     *                          the configured egress guard
      * @throws ConfigException when the feed list cannot be loaded
      */
-    public IngestService(Config config, MeterRegistry metrics, List<FeedSpec> extraFeeds, Map<String, URI> localOrigins) {
+    public IngestService(Config config, MeterRegistry metrics, List<FeedSpec> extraFeeds, boolean includeConfigured,
+                         Map<String, URI> localOrigins) {
         this.config = config;
         this.settings = IngestConfig.from(config);
         this.metrics = metrics;
-        feeds = new ArrayList<>(loadFeeds(settings));
+        feeds = new ArrayList<>(includeConfigured ? loadFeeds(settings) : List.of());
         feeds.addAll(extraFeeds);
         EgressGuard guard = settings.egressAllow().isEmpty() ? EgressGuard.strict() : EgressGuard.allowing(settings.egressAllow());
         fetcher = new ConditionalFetcher(new FetchConfig(settings.connectTimeout(), settings.readTimeout(), settings.maxBodyBytes(), 5,
@@ -91,6 +102,8 @@ public final class IngestService implements AutoCloseable {
         producerProps.setProperty("transactional.id", "newswatch-ingest-" + UUID.randomUUID());
         producer = new KafkaProducer<>(producerProps, new StringSerializer(), new ByteArraySerializer());
         producer.initTransactions();
+        producerMetrics = new KafkaClientMetrics(producer);
+        producerMetrics.bindTo(metrics);
         FeedPoller poller = new FeedPoller(fetcher, new StandardFeedParser(), Extractors.counting(metrics),
                 new Backoff(settings.backoffBase(), settings.backoffMax(), Backoff.Jitter.FULL, new SplittableRandom()), settings.seenPerFeed(),
                 metrics, Clock.systemUTC()).withFeedGuards(feedGuards);
@@ -111,6 +124,18 @@ public final class IngestService implements AutoCloseable {
         return coordinator == null ? Map.of() : coordinator.states();
     }
 
+    /**
+     * Registers the {@code ingest} component: live while the coordinator's loop turns (a pass within
+     * {@link #STALL_AFTER}), ready when its feeds' state is restored and no poll has run longer than that.
+     */
+    public void registerHealth(Health health) {
+        health.component("ingest",
+                () -> coordinator == null ? Health.Status.down("not started")
+                        : running() ? coordinator.liveness(STALL_AFTER) : Health.Status.down("coordinator thread ended"),
+                () -> coordinator == null ? Health.Status.down("not started")
+                        : running() ? coordinator.readiness(STALL_AFTER) : Health.Status.down("coordinator thread ended"));
+    }
+
     public boolean running() {
         return thread != null && thread.isAlive();
     }
@@ -125,6 +150,7 @@ public final class IngestService implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
             producer.close(Duration.ofSeconds(30));
+            producerMetrics.close();
         }
         fetcher.close();
     }

@@ -31,6 +31,7 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Builds the processor's topology; see the package documentation for the diagram, the stores and the
@@ -173,9 +174,13 @@ final class NewsTopology {
                     throw new IllegalArgumentException("article record has no value (tombstones are not articles)");
                 }
                 var analysis = pipeline.analyze(article);
+                // one series per rule: bounded by the rule set
+                analysis.outcome().hits().forEach(h -> metrics.counter("newswatch.processor.rule.matches", "rule", h.id()).increment());
                 analysis.outcome().errors().forEach((rule, why) -> {
                     metrics.counter("newswatch.processor.rule.errors", "rule", rule).increment();
-                    LOG.warn("rule {} failed on article {} ({}): {}", rule, article.id(), article.url(), why);
+                    try (MDC.MDCCloseable r = MDC.putCloseable("rule", rule); MDC.MDCCloseable a = MDC.putCloseable("articleId", article.id())) {
+                        LOG.warn("rule {} failed on article {} ({}): {}", rule, article.id(), article.url(), why);
+                    }
                 });
                 AnalysedArticle analysed = new AnalysedArticle(Match.SCHEMA_VERSION, article, analysis.outcome().hits(), analysis.entities(),
                         new SourcePosition(md.topic(), md.partition(), md.offset()), Instant.ofEpochMilli(record.timestamp()));
@@ -224,9 +229,11 @@ final class NewsTopology {
         private final Counter nearDuplicates;
         private final Counter unmatched;
         private final Counter matches;
+        private final Counter storiesOpened;
 
         Emit(MeterRegistry metrics) {
             this.nearDuplicates = metrics.counter("newswatch.processor.near.duplicates");
+            this.storiesOpened = metrics.counter("newswatch.processor.stories.opened");
             this.unmatched = metrics.counter("newswatch.processor.unmatched");
             this.matches = metrics.counter("newswatch.processor.matches");
         }
@@ -236,6 +243,8 @@ final class NewsTopology {
             AssignedMatch m = record.value();
             if (m.duplicateOf() != null) {
                 nearDuplicates.increment();
+            } else if (m.storyId().equals(m.articleId())) {
+                storiesOpened.increment(); // a new story takes the id of the article that opens it
             }
             if (!m.matched()) {
                 unmatched.increment();

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.newswatch.config.Config;
 import io.newswatch.config.ConfigException;
+import io.newswatch.health.Health;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.streams.KafkaStreams;
@@ -23,7 +24,7 @@ public final class ProcessorService implements AutoCloseable {
 
     private final ProcessorFactory processor;
     private final MeterRegistry metrics;
-    private ProcessorStreams streams;
+    private volatile ProcessorStreams streams;
     private List<KafkaStreamsMetrics> streamsMetrics = List.of();
 
     /**
@@ -53,6 +54,28 @@ public final class ProcessorService implements AutoCloseable {
     /** The state of the two applications ({@link ProcessorStreams#state()}); {@code CREATED} before start. */
     public KafkaStreams.State state() {
         return streams == null ? KafkaStreams.State.CREATED : streams.state();
+    }
+
+    /**
+     * Registers the {@code processor} component: live unless a Streams application failed or stopped, ready when
+     * both are RUNNING (not while they rebalance or restore state). The state names both applications.
+     */
+    public void registerHealth(Health health) {
+        health.component("processor", () -> {
+            KafkaStreams.State s = state();
+            boolean live = s != KafkaStreams.State.CREATED && s != KafkaStreams.State.ERROR && s != KafkaStreams.State.PENDING_ERROR
+                    && s != KafkaStreams.State.NOT_RUNNING;
+            return Health.Status.of(live, describe());
+        }, () -> Health.Status.of(state() == KafkaStreams.State.RUNNING, describe()));
+    }
+
+    private String describe() {
+        ProcessorStreams s = streams;
+        if (s == null) {
+            return "not started";
+        }
+        List<KafkaStreams> apps = s.applications();
+        return "analysis " + apps.get(0).state() + ", ordered " + apps.get(1).state();
     }
 
     @Override

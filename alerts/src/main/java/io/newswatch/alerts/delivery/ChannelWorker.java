@@ -17,6 +17,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * One channel's queue and delivery thread. A notice is tried up to {@code maxAttempts} times, waiting
@@ -111,7 +112,13 @@ final class ChannelWorker implements Runnable {
             if (job == null) {
                 continue;
             }
-            try {
+            Notice n = job.notice();
+            // the lines about this delivery carry its channel, delivery id and alert id(s) as fields of their own
+            boolean one = n.alerts().size() == 1;
+            try (MDC.MDCCloseable c = MDC.putCloseable("channel", spec.id());
+                 MDC.MDCCloseable d = MDC.putCloseable("deliveryId", n.deliveryId());
+                 MDC.MDCCloseable a = one ? MDC.putCloseable("alertId", n.alerts().get(0).alertId()) : null;
+                 MDC.MDCCloseable r = one ? MDC.putCloseable("rule", n.alerts().get(0).ruleId()) : null) {
                 busySince = clock.instant();
                 handle(job);
             } catch (InterruptedException e) {

@@ -11,6 +11,7 @@ import io.newswatch.alerts.desk.AlertQuery;
 import io.newswatch.alerts.desk.DeskEvents;
 import io.newswatch.alerts.desk.DeskStore;
 import io.newswatch.alerts.desk.Triage;
+import io.newswatch.health.Health;
 import io.newswatch.model.Alert;
 import io.newswatch.model.Delivery;
 import io.newswatch.model.FeedHealth;
@@ -28,8 +29,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,7 +52,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /api/feeds}: feed health; {@code GET /api/stats/rules?days=30}: alerts per rule per day</li>
  *   <li>{@code GET /api/events}: Server-Sent Events, {@code alert} events with the position as id (resume with
  *       {@code Last-Event-ID}), {@code feedback} events when anyone triages</li>
- *   <li>{@code GET /health}, {@code /health/*}: open; {@code GET /metrics}: Prometheus text (viewer)</li>
+ *   <li>{@code GET /health/live}, {@code /health/ready} and {@code /health} (= ready): open,
+ *       {@code {"status":"UP"|"DOWN","checks":{...},"components":{...}}}, 503 when any check is down
+ *       ({@link Health}); {@code GET /metrics}: Prometheus text (viewer)</li>
  * </ul>
  * Everything else needs a token (see {@link Access}). Bad parameters get 400 naming the parameter; every response
  * carries a strict Content-Security-Policy.
@@ -72,18 +75,24 @@ public final class AlertsApi implements AutoCloseable {
     private volatile boolean running = true;
 
     /**
-     * @param health  named checks, each true when healthy
-     * @param metrics Prometheus scrape text
+     * @param health   the process's health registry, answered openly at /health/live, /health/ready and /health (= ready)
+     * @param metrics  Prometheus scrape text
+     * @param basePath where everything is served behind a reverse proxy ({@code alerts.http.basePath}), {@code /} for the
+     *                 root; the page uses relative URLs, so it works under any base path
      */
     public AlertsApi(DeskStore store, DeskEvents events, Triage triage, DeliveryView delivery, AccessTokens tokens, Sessions sessions,
-                     Map<String, BooleanSupplier> health, Supplier<String> metrics, Clock clock) {
+                     Health health, Supplier<String> metrics, Clock clock, String basePath) {
         this.store = store;
         this.events = events;
         this.triage = triage;
         this.delivery = delivery;
         this.clock = clock;
         Access access = new Access(tokens, sessions);
+        String base = basePath.equals("/") ? "" : basePath;
         app = Javalin.create(cfg -> {
+            cfg.router.contextPath = basePath;
+            // behind a proxy: scheme, host and client address from Forwarded / X-Forwarded-* headers
+            cfg.jetty.modifyHttpConfiguration(http -> http.addCustomizer(new ForwardedRequestCustomizer()));
             cfg.showJavalinBanner = false;
             cfg.useVirtualThreads = true;
             cfg.http.maxRequestSize = 64 * 1024;
@@ -97,8 +106,8 @@ public final class AlertsApi implements AutoCloseable {
             ctx.header("Cache-Control", "no-store");
         });
         app.beforeMatched(ctx -> {
-            String p = ctx.path();
-            if (p.equals("/health") || p.startsWith("/health/") || ASSETS.containsKey(p) || p.equals("/api/session") && ctx.method() != HandlerType.DELETE) {
+            String p = ctx.path().substring(Math.min(base.length(), ctx.path().length()));
+            if (p.isEmpty() || p.equals("/health") || p.startsWith("/health/") || ASSETS.containsKey(p) || p.equals("/api/session") && ctx.method() != HandlerType.DELETE) {
                 return;
             }
             access.authenticate(ctx);
@@ -203,8 +212,12 @@ public final class AlertsApi implements AutoCloseable {
             ctx.json(Map.of("days", labels, "rules", series));
         });
         app.sse("/api/events", this::stream);
-        app.get("/health", ctx -> health(ctx, health));
-        app.get("/health/{check}", ctx -> health(ctx, health));
+        for (String path : List.of("/health", "/health/live", "/health/ready")) {
+            app.get(path, ctx -> {
+                Health.Report r = health.report(Health.Probe.ofPath(path));
+                ctx.status(r.httpStatus()).json(r.body());
+            });
+        }
         app.get("/metrics", ctx -> {
             Access.require(ctx, Role.VIEWER);
             ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.get());
@@ -344,24 +357,6 @@ public final class AlertsApi implements AutoCloseable {
         } catch (IOException ex) {
             throw new IllegalStateException("cannot encode an event", ex);
         }
-    }
-
-    private static void health(Context ctx, Map<String, BooleanSupplier> health) {
-        Map<String, String> checks = new LinkedHashMap<>();
-        boolean up = true;
-        String only = ctx.pathParamMap().get("check");
-        for (var e : health.entrySet()) {
-            if (only != null && !only.equals(e.getKey())) {
-                continue;
-            }
-            boolean ok = e.getValue().getAsBoolean();
-            checks.put(e.getKey(), ok ? "UP" : "DOWN");
-            up &= ok;
-        }
-        if (only != null && checks.isEmpty()) {
-            throw new ApiError(HttpStatus.NOT_FOUND, "no health check " + only);
-        }
-        ctx.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json(Map.of("status", up ? "UP" : "DOWN", "checks", checks));
     }
 
     private static void asset(Context ctx, String file) throws IOException {

@@ -138,7 +138,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return Uuid.randomUuid().toString();
     }
 
-    private static void format(Path propsFile, String clusterId) {
+    static void format(Path propsFile, String clusterId) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int rc;
         try (PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8)) {

@@ -1,6 +1,7 @@
 package io.newswatch.ingest.poll;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.newswatch.health.Health;
 import io.newswatch.ingest.feed.FeedSpec;
 import io.newswatch.model.EventTime;
 import io.newswatch.model.FeedState;
@@ -73,6 +74,9 @@ public final class FeedCoordinator implements Runnable, AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile int partitions = -1;
+    private final Map<String, Instant> pollingSince = new ConcurrentHashMap<>();
+    private volatile Instant lastPass;
+    private volatile boolean restoringPartitions;
 
     /**
      * @param producer        a transactional producer on which {@code initTransactions()} was called; used only by the
@@ -118,6 +122,8 @@ public final class FeedCoordinator implements Runnable, AutoCloseable {
             consumer = c;
             c.subscribe(List.of(topics.ingestState().name()), new Rebalance(c));
             while (running.get()) {
+                lastPass = clock.instant();
+                restoringPartitions = !restoring.isEmpty();
                 for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(250))) {
                     TopicPartition tp = new TopicPartition(r.topic(), r.partition());
                     if (restoring.containsKey(tp)) {
@@ -169,12 +175,15 @@ public final class FeedCoordinator implements Runnable, AutoCloseable {
             if (s.nextPollAt() != null && s.nextPollAt().isAfter(now)) {
                 continue;
             }
+            pollingSince.put(f.id(), now);
             inFlight.put(f.id(), workers.submit(() -> {
                 try {
                     done.add(poller.poll(f, s));
                 } catch (RuntimeException e) {
                     LOG.error("poll of feed {} failed unexpectedly; it is retried at the next pass", f.id(), e);
                     inFlight.remove(f.id());
+                } finally {
+                    pollingSince.remove(f.id());
                 }
             }));
         }
@@ -249,6 +258,42 @@ public final class FeedCoordinator implements Runnable, AutoCloseable {
 
     private long ownedFeeds() {
         return partitions < 0 ? 0 : feeds.keySet().stream().filter(id -> owned.contains(partitionOf(id))).count();
+    }
+
+    /**
+     * Liveness: the coordinator's loop made a pass within {@code stallAfter} (a broker outage does not stop it: its
+     * consumer poll returns empty). Non-blocking, callable from any thread.
+     */
+    public Health.Status liveness(Duration stallAfter) {
+        Instant pass = lastPass;
+        Instant now = clock.instant();
+        if (pass == null) {
+            return Health.Status.up("starting");
+        }
+        long age = Duration.between(pass, now).toSeconds();
+        return age > stallAfter.toSeconds() ? Health.Status.down("coordinator loop stalled for " + age + "s")
+                : Health.Status.up("polling: " + ownedFeeds() + " feeds owned, " + pollingSince.size() + " polls in flight");
+    }
+
+    /**
+     * Readiness: alive, the state of its feeds restored, and no poll running longer than {@code stallAfter} (a
+     * poll is bounded by the fetch timeouts, so one that runs this long is stuck). Non-blocking.
+     */
+    public Health.Status readiness(Duration stallAfter) {
+        Health.Status live = liveness(stallAfter);
+        if (!live.up() || lastPass == null) {
+            return lastPass == null ? Health.Status.down("starting") : live;
+        }
+        Instant now = clock.instant();
+        List<String> stuck = pollingSince.entrySet().stream().filter(e -> Duration.between(e.getValue(), now).compareTo(stallAfter) > 0)
+                .map(Map.Entry::getKey).sorted().limit(5).toList();
+        if (!stuck.isEmpty()) {
+            return Health.Status.down("polls running for more than " + stallAfter.toSeconds() + "s: " + String.join(", ", stuck));
+        }
+        if (restoringPartitions) {
+            return Health.Status.down("restoring feed state");
+        }
+        return live;
     }
 
     /** Feed states known to this instance, for tests and the health endpoint. */

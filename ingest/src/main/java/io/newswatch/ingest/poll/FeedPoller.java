@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * One poll of one feed: conditional fetch, parse, and for each unseen item build the article (fetching and
@@ -96,9 +97,12 @@ public final class FeedPoller {
 
     /** Polls {@code feed} once from {@code state}. */
     public PollResult poll(FeedSpec feed, FeedState state) {
-        List<DeadLetter> dead = new ArrayList<>();
-        PollResult r = poll(feed, state, dead);
-        return new PollResult(r.state(), r.health(), r.articles(), dead);
+        // every line logged during the poll carries the feed (a field of its own in JSON logs)
+        try (MDC.MDCCloseable ignored = MDC.putCloseable("feed", feed.id())) {
+            List<DeadLetter> dead = new ArrayList<>();
+            PollResult r = poll(feed, state, dead);
+            return new PollResult(r.state(), r.health(), r.articles(), dead);
+        }
     }
 
     private PollResult poll(FeedSpec feed, FeedState state, List<DeadLetter> dead) {

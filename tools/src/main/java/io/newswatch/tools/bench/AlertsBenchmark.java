@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.newswatch.health.Health;
 import io.newswatch.alerts.AlertsConfig;
 import io.newswatch.alerts.AlertsService;
 import io.newswatch.app.TopicSetup;
@@ -36,7 +37,6 @@ import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -121,7 +121,7 @@ public final class AlertsBenchmark {
             Topics topics = TopicKeys.topics(config);
             SimpleMeterRegistry metrics = new SimpleMeterRegistry();
             try (ProcessorService processor = new ProcessorService(config, metrics).start();
-                 AlertsService alerts = new AlertsService(config, metrics, () -> "", Map.<String, BooleanSupplier>of()).start()) {
+                 AlertsService alerts = new AlertsService(config, metrics, () -> "", new Health()).start()) {
                 dispatcher(config, topics);
                 pipeline(config, topics);
             }

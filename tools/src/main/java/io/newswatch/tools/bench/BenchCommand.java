@@ -3,7 +3,10 @@ package io.newswatch.tools.bench;
 import io.newswatch.tools.bench.IngestBenchmark;
 import io.newswatch.tools.bench.ProcessorBenchmark;
 import io.newswatch.app.Newswatch;
+import io.newswatch.tools.faults.FaultRun;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -12,10 +15,49 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code newswatch bench}: benchmarks that print figures (speed and memory targets live here, not in tests). */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print throughput, latency and memory figures.",
-        subcommands = {BenchCommand.Ingest.class, BenchCommand.Processor.class, BenchCommand.Alerts.class})
+        subcommands = {BenchCommand.Ingest.class, BenchCommand.Processor.class, BenchCommand.Alerts.class, BenchCommand.Faults.class})
 public final class BenchCommand {
     @ParentCommand
     Newswatch parent;
+
+    @Command(name = "faults", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"The fault test: a 3-node KRaft cluster in this JVM, 2 ingest and 2 processor processes, a stream of invented "
+                    + "articles from local feeds; kills a processor with SIGKILL --kills times and restarts a broker once, then checks with "
+                    + "read_committed reads that every article and every expected match is there exactly once. Prints the counts, the "
+                    + "takeover times, and the throughput on 1 and 2 processor processes.", "Takes about 15 minutes with the defaults."})
+    static final class Faults implements Callable<Integer> {
+        @ParentCommand
+        BenchCommand bench;
+
+        @Option(names = "--feeds", defaultValue = "100", description = "Feeds (default: ${DEFAULT-VALUE}).")
+        int feeds;
+
+        @Option(names = "--items", defaultValue = "500", description = "Articles per feed, at most 1000 (default: ${DEFAULT-VALUE}).")
+        int items;
+
+        @Option(names = "--release-seconds", defaultValue = "300", description = "Time over which the feeds release their articles (default: ${DEFAULT-VALUE}).")
+        int releaseSeconds;
+
+        @Option(names = "--kills", defaultValue = "3", description = "kill -9 of a processor process (default: ${DEFAULT-VALUE}).")
+        int kills;
+
+        @Option(names = "--throughput-articles", defaultValue = "10000",
+                description = "Articles for the 1 vs 2 processor throughput runs; 0 skips them (default: ${DEFAULT-VALUE}).")
+        int throughputArticles;
+
+        @Option(names = "--work-dir", paramLabel = "DIR", description = "Where brokers, state and process logs go (default: a new temporary directory).")
+        Path workDir;
+
+        @Override
+        public Integer call() throws Exception {
+            Path dir = workDir != null ? workDir : Files.createTempDirectory("newswatch-faults-");
+            bench.parent.out().println("work directory (broker data, process logs): " + dir);
+            FaultRun.Result r = new FaultRun(new FaultRun.Settings(feeds, items, Duration.ofSeconds(releaseSeconds), kills, true,
+                    throughputArticles, dir), bench.parent.config(null), bench.parent.out()).run();
+            FaultRun.print(r, bench.parent.out());
+            return r.ok() ? 0 : 1;
+        }
+    }
 
     @Command(name = "ingest", mixinStandardHelpOptions = true,
             description = "Polls N local feeds of M items once (items/s, heap peak), then again (share of 304 Not Modified).")
