@@ -21,11 +21,14 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.monitor.HighlightsMatch;
 import org.apache.lucene.monitor.MatchingQueries;
 import org.apache.lucene.monitor.Monitor;
+import org.apache.lucene.monitor.MonitorConfiguration;
 import org.apache.lucene.monitor.MonitorQuery;
 import org.apache.lucene.monitor.MultipassTermFilteredPresearcher;
 import org.apache.lucene.monitor.Presearcher;
+import org.apache.lucene.monitor.QueryDecomposer;
 import org.apache.lucene.monitor.TermFilteredPresearcher;
 import org.apache.lucene.monitor.TermWeightor;
+import org.apache.lucene.search.Query;
 
 /**
  * A {@link RuleMatcher} on Lucene's {@link Monitor}: rules are compiled once into Lucene queries (see the
@@ -49,7 +52,14 @@ public final class LuceneRuleMatcher implements RuleMatcher {
         /** Several passes, each with another word of each rule's conjunctions: fewer rules run, more to index. */
         MULTIPASS,
         /** Every rule on every article: the reference the others are tested against. */
-        NONE
+        NONE,
+        /**
+         * Lucene Monitor as it comes: its default presearcher (one pass, terms weighted by length, no wildcard
+         * prefixes, so a rule whose required words are all wildcards runs on every article) and its default
+         * decomposition (one entry per language part and per top-level OR). The benchmarks' yardstick; not for
+         * production.
+         */
+        LUCENE_DEFAULT
     }
 
     private final Monitor monitor;
@@ -57,10 +67,13 @@ public final class LuceneRuleMatcher implements RuleMatcher {
     /** Rule id → the registered version; replaced as a whole per rule. */
     private final ConcurrentSkipListMap<String, CompiledRule> byId = new ConcurrentSkipListMap<>();
     /** Monitor id (rule id and version) → rule, for the versions the monitor may still report. */
-    private final ConcurrentHashMap<String, WatchRule> byMonitorId = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, CompiledRule> byMonitorId = new ConcurrentHashMap<>();
+    private final boolean splitLanguages;
     private final Object writeLock = new Object();
     /** Rule parts run after presearch, over all matches so far: how well the presearcher filters (benchmark). */
     private final LongAdder queriesRun = new LongAdder();
+    private final LongAdder presearchNanos = new LongAdder();
+    private final LongAdder monitorNanos = new LongAdder();
 
     /**
      * An in-memory matcher with no rules, presearching in two passes ({@link MultipassTermFilteredPresearcher}):
@@ -77,13 +90,32 @@ public final class LuceneRuleMatcher implements RuleMatcher {
             case TERM_FILTERED -> new TermFilteredPresearcher(TermWeightor.DEFAULT, List.of(wildcards), Set.of());
             case MULTIPASS -> new MultipassTermFilteredPresearcher(2, 0f, TermWeightor.DEFAULT, List.of(wildcards), Set.of());
             case NONE -> Presearcher.NO_FILTERING;
+            case LUCENE_DEFAULT -> new TermFilteredPresearcher();
         };
+        MonitorConfiguration configuration = new MonitorConfiguration();
+        splitLanguages = presearch == Presearch.LUCENE_DEFAULT;
+        if (!splitLanguages) {
+            configuration.setQueryDecomposer(WHOLE_RULES);
+        }
         try {
-            this.monitor = new Monitor(ArticleFields.analyzer(), presearcher);
+            this.monitor = new Monitor(ArticleFields.analyzer(), presearcher, configuration);
         } catch (IOException e) {
             throw new UncheckedIOException("creating the in-memory rule index", e);
         }
     }
+
+    /**
+     * Keeps each rule one entry of the monitor. Lucene's decomposer splits a rule at its top-level ORs, which
+     * here are first of all its languages: 2.6 entries per generated rule, each with its own cached query, and an
+     * article of one language never needs the others' parts, which fail at once on its empty fields. The
+     * presearcher reads the whole tree, so an OR still indexes each of its branches.
+     */
+    private static final QueryDecomposer WHOLE_RULES = new QueryDecomposer() {
+        @Override
+        public Set<Query> decompose(Query q) {
+            return Set.of(q);
+        }
+    };
 
     /**
      * Compiles a rule without registering it.
@@ -113,7 +145,7 @@ public final class LuceneRuleMatcher implements RuleMatcher {
             List<String> replaced = new ArrayList<>();
             for (CompiledRule c : compiled.values()) {
                 wildcards.addPrefixes(c.prefixes());
-                queries.add(new MonitorQuery(c.monitorId(), c.query(), c.rule().query(), Map.of()));
+                queries.add(new MonitorQuery(c.monitorId(), splitLanguages ? c.disjunction() : c.query(), c.rule().query(), Map.of()));
                 CompiledRule old = byId.get(c.rule().id());
                 if (old != null && !old.monitorId().equals(c.monitorId())) {
                     replaced.add(old.monitorId());
@@ -122,7 +154,7 @@ public final class LuceneRuleMatcher implements RuleMatcher {
             try {
                 // The new versions go in before the old ones go out, so a rule never disappears mid-replacement.
                 for (CompiledRule c : compiled.values()) {
-                    byMonitorId.put(c.monitorId(), c.rule());
+                    byMonitorId.put(c.monitorId(), c);
                 }
                 monitor.register(queries);
                 for (CompiledRule c : compiled.values()) {
@@ -174,20 +206,24 @@ public final class LuceneRuleMatcher implements RuleMatcher {
         Objects.requireNonNull(input, "input");
         Document doc = ArticleFields.document(input);
         MatchingQueries<HighlightsMatch> result;
+        long start = System.nanoTime();
         try {
             result = monitor.match(doc, HighlightsMatch.MATCHER);
         } catch (IOException e) {
             throw new UncheckedIOException("matching article " + input.id() + " in memory", e);
         }
         queriesRun.add(result.getQueriesRun());
+        presearchNanos.add(result.getQueryBuildTime());
+        monitorNanos.add(System.nanoTime() - start);
         Map<String, RuleHit> hits = new TreeMap<>();
         SnippetBuilder.Sentences sentences = new SnippetBuilder.Sentences(input);
         Map<String, String> explainErrors = new HashMap<>();
         for (HighlightsMatch m : result.getMatches()) {
-            WatchRule rule = byMonitorId.get(m.getQueryId());
-            if (rule == null) {
+            CompiledRule compiled = byMonitorId.get(m.getQueryId());
+            if (compiled == null) {
                 continue; // removed while this article was matched
             }
+            WatchRule rule = compiled.rule();
             SnippetBuilder.Explanation e;
             try {
                 e = SnippetBuilder.explain(input, sentences, m.getHits());
@@ -196,10 +232,10 @@ public final class LuceneRuleMatcher implements RuleMatcher {
                 explainErrors.put(rule.id(), "explaining the hit failed: " + describe(failure));
                 continue;
             }
-            RuleHit hit = new RuleHit(rule.id(), rule.version(), e.score(), rule.severity(), e.snippets());
+            RuleHit hit = new RuleHit(rule.id(), compiled.version(), e.score(), rule.severity(), e.snippets());
             // During a replacement both versions may match: keep the newer one.
             CompiledRule current = byId.get(rule.id());
-            if (!hits.containsKey(rule.id()) || current != null && current.rule().equals(rule)) {
+            if (!hits.containsKey(rule.id()) || current == compiled) {
                 hits.put(rule.id(), hit);
             }
         }
@@ -212,9 +248,25 @@ public final class LuceneRuleMatcher implements RuleMatcher {
         return new MatchOutcome(ordered, errors);
     }
 
-    /** Rule parts (a rule has one per language) run after presearch, summed over every article matched. */
+    /**
+     * Monitor entries run after presearch (the candidates), summed over every article matched: one per rule,
+     * except with {@link Presearch#LUCENE_DEFAULT}, whose entries are the rules' language parts and top-level ORs.
+     */
     public long queriesRun() {
         return queriesRun.sum();
+    }
+
+    /** Time spent building the presearch query of each article (the monitor's query build time), summed, in ns. */
+    public long presearchNanos() {
+        return presearchNanos.sum();
+    }
+
+    /**
+     * Time spent in the monitor for each article, summed, in ns: indexing the article in memory, presearch (see
+     * {@link #presearchNanos}), and running the candidates with their highlights; not the snippets.
+     */
+    public long monitorNanos() {
+        return monitorNanos.sum();
     }
 
     private static String describe(Throwable e) {

@@ -31,6 +31,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
@@ -58,6 +59,10 @@ final class QueryCompiler {
     static final int MIN_WILDCARD_PREFIX = 2;
 
     private final Map<Language, LanguageAnalyzer> analyzers = new EnumMap<>(Language.class);
+    /** Wildcard queries, one per field and pattern for all rules (see {@link SharedWildcards}). */
+    private final SharedWildcards<Query> wildcardQueries = new SharedWildcards<>();
+    /** Wildcards inside NEAR, one per pattern for all rules and languages (an interval source has no field). */
+    private final SharedWildcards<IntervalsSource> wildcardIntervals = new SharedWildcards<>();
 
     QueryCompiler() {
         for (Language l : Language.values()) {
@@ -79,7 +84,7 @@ final class QueryCompiler {
      * @throws QuerySyntaxException if the query has no searchable words, or a part cannot be built
      */
     Compiled compile(QueryNode root, Language language) throws QuerySyntaxException {
-        Build b = new Build(language, analyzers.get(language));
+        Build b = new Build(language, analyzers.get(language), wildcardQueries, wildcardIntervals);
         Query q = b.query(root, true);
         if (q == null) {
             throw new QuerySyntaxException("the query has no searchable words", root.position());
@@ -122,11 +127,16 @@ final class QueryCompiler {
     private static final class Build {
         private final Language language;
         private final LanguageAnalyzer analyzer;
+        private final SharedWildcards<Query> wildcardQueries;
+        private final SharedWildcards<IntervalsSource> wildcardIntervals;
         private boolean languageSpecific;
 
-        Build(Language language, LanguageAnalyzer analyzer) {
+        Build(Language language, LanguageAnalyzer analyzer, SharedWildcards<Query> wildcardQueries,
+              SharedWildcards<IntervalsSource> wildcardIntervals) {
             this.language = language;
             this.analyzer = analyzer;
+            this.wildcardQueries = wildcardQueries;
+            this.wildcardIntervals = wildcardIntervals;
         }
 
         private String field(Scope scope) {
@@ -200,11 +210,9 @@ final class QueryCompiler {
             String pattern = w.scope() == Scope.ENTITY ? ArticleFields.entityId(w.pattern()) : normalize(field, w.pattern(), w.position());
             String prefix = prefixOnly(pattern);
             Term term = new Term(field, prefix != null ? prefix : pattern);
-            if (prefix != null) {
-                return new PrefixQuery(term);
-            }
             try {
-                return new WildcardQuery(term);
+                return wildcardQueries.get(new SharedWildcards.Key(field, term.text(), prefix != null),
+                        () -> prefix != null ? new PrefixQuery(term) : new WildcardQuery(term));
             } catch (TooComplexToDeterminizeException e) {
                 throw tooComplex(w);
             }
@@ -282,9 +290,12 @@ final class QueryCompiler {
                     BytesRef bytes = new BytesRef(prefix != null ? prefix : pattern);
                     Term term = new Term(field, bytes);
                     try {
-                        yield prefix != null
-                                ? new WildcardIntervals(Intervals.prefix(bytes, MAX_WILDCARD_EXPANSIONS), new PrefixQuery(term))
-                                : new WildcardIntervals(Intervals.wildcard(bytes, MAX_WILDCARD_EXPANSIONS), new WildcardQuery(term));
+                        // The query beside the source is only for the presearcher to read the prefix: per field.
+                        Query leaf = wildcardQueries.get(new SharedWildcards.Key(field, term.text(), prefix != null),
+                                () -> prefix != null ? new PrefixQuery(term) : new WildcardQuery(term));
+                        IntervalsSource source = wildcardIntervals.get(new SharedWildcards.Key(null, term.text(), prefix != null),
+                                () -> prefix != null ? Intervals.prefix(bytes, MAX_WILDCARD_EXPANSIONS) : Intervals.wildcard(bytes, MAX_WILDCARD_EXPANSIONS));
+                        yield new WildcardIntervals(source, (MultiTermQuery) leaf);
                     } catch (TooComplexToDeterminizeException e) {
                         throw tooComplex(w);
                     }
