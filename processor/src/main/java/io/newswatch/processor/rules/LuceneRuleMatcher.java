@@ -1,6 +1,7 @@
 package io.newswatch.processor.rules;
 
 import io.newswatch.model.RuleHit;
+import io.newswatch.processor.analysis.Language;
 import io.newswatch.processor.rules.RuleCompiler.CompiledRule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,6 +29,7 @@ import org.apache.lucene.monitor.Presearcher;
 import org.apache.lucene.monitor.QueryDecomposer;
 import org.apache.lucene.monitor.TermFilteredPresearcher;
 import org.apache.lucene.monitor.TermWeightor;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 
 /**
@@ -44,6 +46,15 @@ import org.apache.lucene.search.Query;
  * its id; the other rules' hits still come back.
  */
 public final class LuceneRuleMatcher implements RuleMatcher {
+
+    static {
+        // A rule's languages may each have up to MAX_CLAUSES_PER_LANGUAGE clauses, and an article of unknown language
+        // runs the parts of several languages as one query: Lucene's global limit (1,024 by default) must cover them.
+        int needed = QueryCompiler.MAX_CLAUSES_PER_LANGUAGE * Language.values().length;
+        if (IndexSearcher.getMaxClauseCount() < needed) {
+            IndexSearcher.setMaxClauseCount(needed);
+        }
+    }
 
     /** How the monitor picks the rules to run for an article; see {@code RuleMatcherBenchmark} in the tools module. */
     public enum Presearch {
@@ -69,6 +80,14 @@ public final class LuceneRuleMatcher implements RuleMatcher {
     /** Monitor id (rule id and version) → rule, for the versions the monitor may still report. */
     private final ConcurrentHashMap<String, CompiledRule> byMonitorId = new ConcurrentHashMap<>();
     private final boolean splitLanguages;
+    /** Compiled queries of the rules run most recently; see {@link OnDemandQuery}. */
+    private final OnDemandQuery.Cache compiledQueries;
+
+    /**
+     * Rules kept compiled, by default: more than a service runs often, so at 10,000 rules all stay compiled; at
+     * 100,000 the rules on rarely seen names are compiled again when an article makes them a candidate.
+     */
+    public static final int DEFAULT_COMPILED_RULES = 20_000;
     private final Object writeLock = new Object();
     /** Rule parts run after presearch, over all matches so far: how well the presearcher filters (benchmark). */
     private final LongAdder queriesRun = new LongAdder();
@@ -85,7 +104,18 @@ public final class LuceneRuleMatcher implements RuleMatcher {
     }
 
     public LuceneRuleMatcher(Presearch presearch) {
+        this(presearch, DEFAULT_COMPILED_RULES);
+    }
+
+    /**
+     * @param compiledRules how many rules' Lucene queries to keep compiled (the most recently run); the others are
+     *                      compiled again when an article makes them a candidate (ignored for {@link Presearch#LUCENE_DEFAULT},
+     *                      which keeps all, as Lucene Monitor does)
+     * @throws IllegalArgumentException if {@code compiledRules} is below 1
+     */
+    public LuceneRuleMatcher(Presearch presearch, int compiledRules) {
         Objects.requireNonNull(presearch, "presearch");
+        this.compiledQueries = new OnDemandQuery.Cache(compiledRules);
         Presearcher presearcher = switch (presearch) {
             case TERM_FILTERED -> new TermFilteredPresearcher(TermWeightor.DEFAULT, List.of(wildcards), Set.of());
             case MULTIPASS -> new MultipassTermFilteredPresearcher(2, 0f, TermWeightor.DEFAULT, List.of(wildcards), Set.of());
@@ -145,7 +175,14 @@ public final class LuceneRuleMatcher implements RuleMatcher {
             List<String> replaced = new ArrayList<>();
             for (CompiledRule c : compiled.values()) {
                 wildcards.addPrefixes(c.prefixes());
-                queries.add(new MonitorQuery(c.monitorId(), splitLanguages ? c.disjunction() : c.query(), c.rule().query(), Map.of()));
+                Query query;
+                if (splitLanguages) {
+                    query = c.disjunction();
+                } else {
+                    compiledQueries.put(c.monitorId(), c.query());
+                    query = new OnDemandQuery(c.monitorId(), c.rule(), compiledQueries);
+                }
+                queries.add(new MonitorQuery(c.monitorId(), query, c.rule().query(), Map.of()));
                 CompiledRule old = byId.get(c.rule().id());
                 if (old != null && !old.monitorId().equals(c.monitorId())) {
                     replaced.add(old.monitorId());
@@ -153,11 +190,15 @@ public final class LuceneRuleMatcher implements RuleMatcher {
             }
             try {
                 // The new versions go in before the old ones go out, so a rule never disappears mid-replacement.
+                List<CompiledRule> held = new ArrayList<>(compiled.size());
                 for (CompiledRule c : compiled.values()) {
+                    held.add(c.withoutQuery()); // the monitor's entry builds it again when needed
+                }
+                for (CompiledRule c : held) {
                     byMonitorId.put(c.monitorId(), c);
                 }
                 monitor.register(queries);
-                for (CompiledRule c : compiled.values()) {
+                for (CompiledRule c : held) {
                     byId.put(c.rule().id(), c);
                 }
                 if (!replaced.isEmpty()) {

@@ -29,7 +29,6 @@ import org.apache.lucene.queries.intervals.IntervalsSource;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.PhraseQuery;
@@ -57,6 +56,12 @@ final class QueryCompiler {
     static final int MAX_WILDCARD_EXPANSIONS = 1024;
     /** Letters a wildcard must start with: {@code d*} would stand for a good part of the dictionary. */
     static final int MIN_WILDCARD_PREFIX = 2;
+    /**
+     * Clauses one language's query may expand to: Lucene's default limit. An article of unknown language runs
+     * several languages' parts at once, so the matcher raises Lucene's own limit to this times the languages
+     * ({@link LuceneRuleMatcher}).
+     */
+    static final int MAX_CLAUSES_PER_LANGUAGE = 1024;
 
     private final Map<Language, LanguageAnalyzer> analyzers = new EnumMap<>(Language.class);
     /** Wildcard queries, one per field and pattern for all rules (see {@link SharedWildcards}). */
@@ -90,9 +95,9 @@ final class QueryCompiler {
             throw new QuerySyntaxException("the query has no searchable words", root.position());
         }
         int clauses = countClauses(q);
-        if (clauses > IndexSearcher.getMaxClauseCount()) {
+        if (clauses > MAX_CLAUSES_PER_LANGUAGE) {
             throw new QuerySyntaxException("the query has " + clauses + " clauses per language; the limit is "
-                    + IndexSearcher.getMaxClauseCount() + " (split it into several rules)", -1);
+                    + MAX_CLAUSES_PER_LANGUAGE + " (split it into several rules)", -1);
         }
         return new Compiled(q, b.languageSpecific);
     }

@@ -40,6 +40,11 @@ final class RuleCompiler {
             this(rule, query, prefixes, rule.version());
         }
 
+        /** This rule without its compiled query and prefixes, as the matcher keeps it once registered. */
+        CompiledRule withoutQuery() {
+            return new CompiledRule(rule, null, Set.of(), version);
+        }
+
         /** The monitor's id for this version of the rule, so each hit names the version that produced it. */
         String monitorId() {
             return rule.id() + "@" + version;
@@ -86,7 +91,7 @@ final class RuleCompiler {
                     + QueryParser.MAX_DEPTH + " levels)", -1, null);
         } catch (IndexSearcher.TooManyClauses e) {
             throw new InvalidRuleException(rule.id(), "rule '" + rule.id() + "': the query expands to more than "
-                    + IndexSearcher.getMaxClauseCount() + " clauses (split it into several rules)", -1, e);
+                    + QueryCompiler.MAX_CLAUSES_PER_LANGUAGE + " clauses (split it into several rules)", -1, e);
         } catch (RuntimeException e) {
             throw new InvalidRuleException(rule.id(), "rule '" + rule.id() + "': the query cannot be compiled ("
                     + e.getClass().getSimpleName() + ")", -1, e);
