@@ -159,55 +159,72 @@ public final class LuceneRuleMatcher implements RuleMatcher {
     @Override
     public void register(Collection<WatchRule> rules) throws InvalidRuleException {
         Objects.requireNonNull(rules, "rules");
+        // Every rule compiles before any is registered (all-or-nothing); a large registration keeps only the
+        // compiled queries the cache can hold, and the monitor takes the rules in chunks, so registering 100,000
+        // rules never holds 100,000 compiled queries or index documents at once.
+        boolean keepQueries = splitLanguages || rules.size() <= REGISTER_CHUNK;
         Map<String, CompiledRule> compiled = new LinkedHashMap<>();
         for (WatchRule rule : rules) {
             Objects.requireNonNull(rule, "rules must not contain null");
             if (compiled.containsKey(rule.id())) {
                 throw new InvalidRuleException(rule.id(), "rule '" + rule.id() + "' appears twice in one registration", null);
             }
-            compiled.put(rule.id(), RuleCompiler.compile(rule));
+            CompiledRule c = RuleCompiler.compile(rule);
+            compiled.put(rule.id(), keepQueries ? c : c.withoutQuery());
         }
         if (compiled.isEmpty()) {
             return;
         }
         synchronized (writeLock) {
-            List<MonitorQuery> queries = new ArrayList<>();
-            List<String> replaced = new ArrayList<>();
-            for (CompiledRule c : compiled.values()) {
-                wildcards.addPrefixes(c.prefixes());
-                Query query;
-                if (splitLanguages) {
-                    query = c.disjunction();
-                } else {
+            List<CompiledRule> all = new ArrayList<>(compiled.values());
+            for (int from = 0; from < all.size(); from += REGISTER_CHUNK) {
+                registerChunk(all.subList(from, Math.min(all.size(), from + REGISTER_CHUNK)));
+            }
+        }
+    }
+
+    /** Rules handed to the monitor at once: each hand-over builds their presearch documents together. */
+    private static final int REGISTER_CHUNK = 2_000;
+
+    private void registerChunk(List<CompiledRule> chunk) {
+        List<MonitorQuery> queries = new ArrayList<>();
+        List<String> replaced = new ArrayList<>();
+        for (CompiledRule c : chunk) {
+            wildcards.addPrefixes(c.prefixes());
+            Query query;
+            if (splitLanguages) {
+                query = c.disjunction();
+            } else {
+                if (c.query() != null) {
                     compiledQueries.put(c.monitorId(), c.query());
-                    query = new OnDemandQuery(c.monitorId(), c.rule(), compiledQueries);
                 }
-                queries.add(new MonitorQuery(c.monitorId(), query, c.rule().query(), Map.of()));
-                CompiledRule old = byId.get(c.rule().id());
-                if (old != null && !old.monitorId().equals(c.monitorId())) {
-                    replaced.add(old.monitorId());
-                }
+                query = new OnDemandQuery(c.monitorId(), c.rule(), compiledQueries);
             }
-            try {
-                // The new versions go in before the old ones go out, so a rule never disappears mid-replacement.
-                List<CompiledRule> held = new ArrayList<>(compiled.size());
-                for (CompiledRule c : compiled.values()) {
-                    held.add(c.withoutQuery()); // the monitor's entry builds it again when needed
-                }
-                for (CompiledRule c : held) {
-                    byMonitorId.put(c.monitorId(), c);
-                }
-                monitor.register(queries);
-                for (CompiledRule c : held) {
-                    byId.put(c.rule().id(), c);
-                }
-                if (!replaced.isEmpty()) {
-                    monitor.deleteById(replaced);
-                    replaced.forEach(byMonitorId::remove);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("updating the in-memory rule index", e);
+            queries.add(new MonitorQuery(c.monitorId(), query, c.rule().query(), Map.of()));
+            CompiledRule old = byId.get(c.rule().id());
+            if (old != null && !old.monitorId().equals(c.monitorId())) {
+                replaced.add(old.monitorId());
             }
+        }
+        try {
+            // The new versions go in before the old ones go out, so a rule never disappears mid-replacement.
+            List<CompiledRule> held = new ArrayList<>(chunk.size());
+            for (CompiledRule c : chunk) {
+                held.add(c.withoutQuery().withoutPrefixes()); // the monitor's entry builds the query again when needed
+            }
+            for (CompiledRule c : held) {
+                byMonitorId.put(c.monitorId(), c);
+            }
+            monitor.register(queries);
+            for (CompiledRule c : held) {
+                byId.put(c.rule().id(), c);
+            }
+            if (!replaced.isEmpty()) {
+                monitor.deleteById(replaced);
+                replaced.forEach(byMonitorId::remove);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("updating the in-memory rule index", e);
         }
     }
 

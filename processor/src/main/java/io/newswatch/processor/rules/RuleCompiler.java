@@ -40,9 +40,14 @@ final class RuleCompiler {
             this(rule, query, prefixes, rule.version());
         }
 
-        /** This rule without its compiled query and prefixes, as the matcher keeps it once registered. */
+        /** This rule without its compiled query (null), which {@link OnDemandQuery} builds again when needed. */
         CompiledRule withoutQuery() {
-            return new CompiledRule(rule, null, Set.of(), version);
+            return new CompiledRule(rule, null, prefixes, version);
+        }
+
+        /** This rule without its wildcard prefixes, once {@link WildcardPresearch} knows them. */
+        CompiledRule withoutPrefixes() {
+            return new CompiledRule(rule, query, Set.of(), version);
         }
 
         /** The monitor's id for this version of the rule, so each hit names the version that produced it. */
