@@ -56,16 +56,17 @@ final class RuleCompiler {
         }
 
         /**
-         * The query as Lucene Monitor alone would hold it: the languages' parts OR'ed, which its decomposer then
-         * splits into one entry per language (for {@link LuceneRuleMatcher.Presearch#LUCENE_DEFAULT}).
+         * The query as Lucene Monitor alone would hold it: the languages' parts, as compiled and not rewritten,
+         * OR'ed, which its decomposer then splits into one entry per language (for
+         * {@link LuceneRuleMatcher.Presearch#LUCENE_DEFAULT}).
          */
         Query disjunction() {
             if (!(query instanceof PerLanguageQuery p)) {
-                return query;
+                return PrewrittenQuery.original(query);
             }
             BooleanQuery.Builder any = new BooleanQuery.Builder();
             for (Query part : new LinkedHashSet<>(p.parts().values())) {
-                any.add(part, Occur.SHOULD);
+                any.add(PrewrittenQuery.original(part), Occur.SHOULD);
             }
             return any.build();
         }
@@ -119,7 +120,9 @@ final class RuleCompiler {
                             .build());
                 }
             }
-            Query query = parts.size() == 1 ? parts.values().iterator().next() : new PerLanguageQuery(parts);
+            Map<Language, Query> prewritten = new EnumMap<>(Language.class);
+            parts.forEach((l, q) -> prewritten.put(l, PrewrittenQuery.of(q)));
+            Query query = parts.size() == 1 ? prewritten.values().iterator().next() : new PerLanguageQuery(prewritten);
             return new CompiledRule(rule, query, prefixes(query));
         } catch (QuerySyntaxException e) {
             String where = e.position() >= 0 && !e.getMessage().contains("position") ? " (query position " + e.position() + ")" : "";
