@@ -169,7 +169,7 @@ public final class LuceneRuleMatcher implements RuleMatcher {
             if (compiled.containsKey(rule.id())) {
                 throw new InvalidRuleException(rule.id(), "rule '" + rule.id() + "' appears twice in one registration", null);
             }
-            CompiledRule c = RuleCompiler.compile(rule);
+            CompiledRule c = RuleCompiler.compile(rule, !splitLanguages);
             compiled.put(rule.id(), keepQueries ? c : c.withoutQuery());
         }
         if (compiled.isEmpty()) {

@@ -17,17 +17,16 @@ import org.apache.lucene.search.Weight;
  * matching thread, most of it for the few portfolio rules of hundreds of names that are candidates on most
  * articles. The rewrites of the queries a rule compiles to (boolean, term, phrase, wildcard, interval) do not
  * depend on the index, so rewriting against an empty one gives the query every article would get; the tests
- * compare its hits with those of the unrewritten query ({@code LUCENE_DEFAULT}). Immutable; thread-safe.
+ * compare its hits with those of the unrewritten query ({@code LUCENE_DEFAULT}). Only the rewritten query is
+ * kept (the presearcher reads its terms and wildcards as well as the original's). Immutable; thread-safe.
  */
 final class PrewrittenQuery extends Query {
 
     private static final IndexSearcher EMPTY = emptySearcher();
 
-    private final Query original;
     private final Query rewritten;
 
-    private PrewrittenQuery(Query original, Query rewritten) {
-        this.original = original;
+    private PrewrittenQuery(Query rewritten) {
         this.rewritten = rewritten;
     }
 
@@ -40,7 +39,7 @@ final class PrewrittenQuery extends Query {
         } catch (IOException e) {
             throw new UncheckedIOException("rewriting a rule's query in memory", e);
         }
-        return rewritten == query ? query : new PrewrittenQuery(query, rewritten);
+        return rewritten == query ? query : new PrewrittenQuery(rewritten);
     }
 
     private static IndexSearcher emptySearcher() {
@@ -49,11 +48,6 @@ final class PrewrittenQuery extends Query {
         } catch (IOException e) {
             throw new UncheckedIOException("opening an empty in-memory index", e);
         }
-    }
-
-    /** The query as compiled, before the rewrite. */
-    static Query original(Query query) {
-        return query instanceof PrewrittenQuery p ? p.original : query;
     }
 
     @Override
@@ -68,21 +62,21 @@ final class PrewrittenQuery extends Query {
 
     @Override
     public void visit(QueryVisitor visitor) {
-        original.visit(visitor);
+        rewritten.visit(visitor);
     }
 
     @Override
     public String toString(String field) {
-        return original.toString(field);
+        return rewritten.toString(field);
     }
 
     @Override
     public boolean equals(Object other) {
-        return sameClassAs(other) && original.equals(((PrewrittenQuery) other).original);
+        return sameClassAs(other) && rewritten.equals(((PrewrittenQuery) other).rewritten);
     }
 
     @Override
     public int hashCode() {
-        return classHash() * 31 + original.hashCode();
+        return classHash() * 31 + rewritten.hashCode();
     }
 }

@@ -56,17 +56,17 @@ final class RuleCompiler {
         }
 
         /**
-         * The query as Lucene Monitor alone would hold it: the languages' parts, as compiled and not rewritten,
-         * OR'ed, which its decomposer then splits into one entry per language (for
-         * {@link LuceneRuleMatcher.Presearch#LUCENE_DEFAULT}).
+         * The query as Lucene Monitor alone would hold it: the languages' parts OR'ed, which its decomposer then
+         * splits into one entry per language (for {@link LuceneRuleMatcher.Presearch#LUCENE_DEFAULT}, which
+         * compiles with {@code prewrite} false).
          */
         Query disjunction() {
             if (!(query instanceof PerLanguageQuery p)) {
-                return PrewrittenQuery.original(query);
+                return query;
             }
             BooleanQuery.Builder any = new BooleanQuery.Builder();
             for (Query part : new LinkedHashSet<>(p.parts().values())) {
-                any.add(PrewrittenQuery.original(part), Occur.SHOULD);
+                any.add(part, Occur.SHOULD);
             }
             return any.build();
         }
@@ -90,8 +90,19 @@ final class RuleCompiler {
      * @throws InvalidRuleException naming the rule and the position of the error in its query
      */
     static CompiledRule compile(WatchRule rule) throws InvalidRuleException {
+        return compile(rule, true);
+    }
+
+    /**
+     * Compiles a rule.
+     *
+     * @param prewrite whether each language's part is rewritten now ({@link PrewrittenQuery}) rather than by each
+     *                 search, as Lucene Monitor alone would
+     * @throws InvalidRuleException naming the rule and the position of the error in its query
+     */
+    static CompiledRule compile(WatchRule rule, boolean prewrite) throws InvalidRuleException {
         try {
-            return compileChecked(rule);
+            return compileChecked(rule, prewrite);
         } catch (StackOverflowError e) {
             throw new InvalidRuleException(rule.id(), "rule '" + rule.id() + "': the query is nested too deeply to compile (at most "
                     + QueryParser.MAX_DEPTH + " levels)", -1, null);
@@ -104,7 +115,7 @@ final class RuleCompiler {
         }
     }
 
-    private static CompiledRule compileChecked(WatchRule rule) throws InvalidRuleException {
+    private static CompiledRule compileChecked(WatchRule rule, boolean prewrite) throws InvalidRuleException {
         try {
             List<Language> languages = QueryCompiler.languagesOf(rule);
             QueryNode parsed = QueryParser.parse(rule.query());
@@ -121,7 +132,7 @@ final class RuleCompiler {
                 }
             }
             Map<Language, Query> prewritten = new EnumMap<>(Language.class);
-            parts.forEach((l, q) -> prewritten.put(l, PrewrittenQuery.of(q)));
+            parts.forEach((l, q) -> prewritten.put(l, prewrite ? PrewrittenQuery.of(q) : q));
             Query query = parts.size() == 1 ? prewritten.values().iterator().next() : new PerLanguageQuery(prewritten);
             return new CompiledRule(rule, query, prefixes(query));
         } catch (QuerySyntaxException e) {
