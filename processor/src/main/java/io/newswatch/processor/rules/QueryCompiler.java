@@ -29,8 +29,8 @@ import org.apache.lucene.queries.intervals.IntervalsSource;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
@@ -56,8 +56,18 @@ final class QueryCompiler {
     static final int MAX_WILDCARD_EXPANSIONS = 1024;
     /** Letters a wildcard must start with: {@code d*} would stand for a good part of the dictionary. */
     static final int MIN_WILDCARD_PREFIX = 2;
+    /**
+     * Clauses one language's query may expand to: Lucene's default limit. An article of unknown language runs
+     * several languages' parts at once, so the matcher raises Lucene's own limit to this times the languages
+     * ({@link LuceneRuleMatcher}).
+     */
+    static final int MAX_CLAUSES_PER_LANGUAGE = 1024;
 
     private final Map<Language, LanguageAnalyzer> analyzers = new EnumMap<>(Language.class);
+    /** Wildcard queries, one per field and pattern for all rules (see {@link SharedWildcards}). */
+    private final SharedWildcards<Query> wildcardQueries = new SharedWildcards<>();
+    /** Wildcards inside NEAR, one per pattern for all rules and languages (an interval source has no field). */
+    private final SharedWildcards<IntervalsSource> wildcardIntervals = new SharedWildcards<>();
 
     QueryCompiler() {
         for (Language l : Language.values()) {
@@ -79,15 +89,15 @@ final class QueryCompiler {
      * @throws QuerySyntaxException if the query has no searchable words, or a part cannot be built
      */
     Compiled compile(QueryNode root, Language language) throws QuerySyntaxException {
-        Build b = new Build(language, analyzers.get(language));
+        Build b = new Build(language, analyzers.get(language), wildcardQueries, wildcardIntervals);
         Query q = b.query(root, true);
         if (q == null) {
             throw new QuerySyntaxException("the query has no searchable words", root.position());
         }
         int clauses = countClauses(q);
-        if (clauses > IndexSearcher.getMaxClauseCount()) {
+        if (clauses > MAX_CLAUSES_PER_LANGUAGE) {
             throw new QuerySyntaxException("the query has " + clauses + " clauses per language; the limit is "
-                    + IndexSearcher.getMaxClauseCount() + " (split it into several rules)", -1);
+                    + MAX_CLAUSES_PER_LANGUAGE + " (split it into several rules)", -1);
         }
         return new Compiled(q, b.languageSpecific);
     }
@@ -122,11 +132,16 @@ final class QueryCompiler {
     private static final class Build {
         private final Language language;
         private final LanguageAnalyzer analyzer;
+        private final SharedWildcards<Query> wildcardQueries;
+        private final SharedWildcards<IntervalsSource> wildcardIntervals;
         private boolean languageSpecific;
 
-        Build(Language language, LanguageAnalyzer analyzer) {
+        Build(Language language, LanguageAnalyzer analyzer, SharedWildcards<Query> wildcardQueries,
+              SharedWildcards<IntervalsSource> wildcardIntervals) {
             this.language = language;
             this.analyzer = analyzer;
+            this.wildcardQueries = wildcardQueries;
+            this.wildcardIntervals = wildcardIntervals;
         }
 
         private String field(Scope scope) {
@@ -200,11 +215,9 @@ final class QueryCompiler {
             String pattern = w.scope() == Scope.ENTITY ? ArticleFields.entityId(w.pattern()) : normalize(field, w.pattern(), w.position());
             String prefix = prefixOnly(pattern);
             Term term = new Term(field, prefix != null ? prefix : pattern);
-            if (prefix != null) {
-                return new PrefixQuery(term);
-            }
             try {
-                return new WildcardQuery(term);
+                return wildcardQueries.get(new SharedWildcards.Key(field, term.text(), prefix != null),
+                        () -> prefix != null ? new PrefixQuery(term) : new WildcardQuery(term));
             } catch (TooComplexToDeterminizeException e) {
                 throw tooComplex(w);
             }
@@ -282,9 +295,12 @@ final class QueryCompiler {
                     BytesRef bytes = new BytesRef(prefix != null ? prefix : pattern);
                     Term term = new Term(field, bytes);
                     try {
-                        yield prefix != null
-                                ? new WildcardIntervals(Intervals.prefix(bytes, MAX_WILDCARD_EXPANSIONS), new PrefixQuery(term))
-                                : new WildcardIntervals(Intervals.wildcard(bytes, MAX_WILDCARD_EXPANSIONS), new WildcardQuery(term));
+                        // The query beside the source is only for the presearcher to read the prefix: per field.
+                        Query leaf = wildcardQueries.get(new SharedWildcards.Key(field, term.text(), prefix != null),
+                                () -> prefix != null ? new PrefixQuery(term) : new WildcardQuery(term));
+                        IntervalsSource source = wildcardIntervals.get(new SharedWildcards.Key(null, term.text(), prefix != null),
+                                () -> prefix != null ? Intervals.prefix(bytes, MAX_WILDCARD_EXPANSIONS) : Intervals.wildcard(bytes, MAX_WILDCARD_EXPANSIONS));
+                        yield new WildcardIntervals(source, (MultiTermQuery) leaf);
                     } catch (TooComplexToDeterminizeException e) {
                         throw tooComplex(w);
                     }

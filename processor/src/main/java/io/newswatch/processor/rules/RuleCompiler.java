@@ -1,7 +1,9 @@
 package io.newswatch.processor.rules;
 
 import io.newswatch.processor.analysis.Language;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -17,8 +19,9 @@ import org.apache.lucene.util.automaton.ByteRunAutomaton;
 
 /**
  * Compiles a {@link WatchRule} into the Lucene query the matcher registers: the query is parsed once, then
- * compiled once per language of the rule, and the languages are OR'ed (the monitor indexes each
- * language's part on its own, so an English article only ever tries the English parts). Thread-safe.
+ * compiled once per language of the rule, and the parts are held by a {@link PerLanguageQuery}: one entry of
+ * the monitor, indexed by every language's words, of which an article only runs its own languages' parts.
+ * Thread-safe.
  */
 final class RuleCompiler {
 
@@ -32,10 +35,40 @@ final class RuleCompiler {
      *
      * @param prefixes literal prefixes of its wildcards, for {@link WildcardPresearch}
      */
-    record CompiledRule(WatchRule rule, Query query, Set<String> prefixes) {
+    record CompiledRule(WatchRule rule, Query query, Set<String> prefixes, String version) {
+        CompiledRule(WatchRule rule, Query query, Set<String> prefixes) {
+            this(rule, query, prefixes, rule.version());
+        }
+
+        /** This rule without its compiled query (null), which {@link OnDemandQuery} builds again when needed. */
+        CompiledRule withoutQuery() {
+            return new CompiledRule(rule, null, prefixes, version);
+        }
+
+        /** This rule without its wildcard prefixes, once {@link WildcardPresearch} knows them. */
+        CompiledRule withoutPrefixes() {
+            return new CompiledRule(rule, query, Set.of(), version);
+        }
+
         /** The monitor's id for this version of the rule, so each hit names the version that produced it. */
         String monitorId() {
-            return monitorId(rule);
+            return rule.id() + "@" + version;
+        }
+
+        /**
+         * The query as Lucene Monitor alone would hold it: the languages' parts OR'ed, which its decomposer then
+         * splits into one entry per language (for {@link LuceneRuleMatcher.Presearch#LUCENE_DEFAULT}, which
+         * compiles with {@code prewrite} false).
+         */
+        Query disjunction() {
+            if (!(query instanceof PerLanguageQuery p)) {
+                return query;
+            }
+            BooleanQuery.Builder any = new BooleanQuery.Builder();
+            for (Query part : new LinkedHashSet<>(p.parts().values())) {
+                any.add(part, Occur.SHOULD);
+            }
+            return any.build();
         }
 
         static String monitorId(WatchRule rule) {
@@ -57,46 +90,50 @@ final class RuleCompiler {
      * @throws InvalidRuleException naming the rule and the position of the error in its query
      */
     static CompiledRule compile(WatchRule rule) throws InvalidRuleException {
+        return compile(rule, true);
+    }
+
+    /**
+     * Compiles a rule.
+     *
+     * @param prewrite whether each language's part is rewritten now ({@link PrewrittenQuery}) rather than by each
+     *                 search, as Lucene Monitor alone would
+     * @throws InvalidRuleException naming the rule and the position of the error in its query
+     */
+    static CompiledRule compile(WatchRule rule, boolean prewrite) throws InvalidRuleException {
         try {
-            return compileChecked(rule);
+            return compileChecked(rule, prewrite);
         } catch (StackOverflowError e) {
             throw new InvalidRuleException(rule.id(), "rule '" + rule.id() + "': the query is nested too deeply to compile (at most "
                     + QueryParser.MAX_DEPTH + " levels)", -1, null);
         } catch (IndexSearcher.TooManyClauses e) {
             throw new InvalidRuleException(rule.id(), "rule '" + rule.id() + "': the query expands to more than "
-                    + IndexSearcher.getMaxClauseCount() + " clauses (split it into several rules)", -1, e);
+                    + QueryCompiler.MAX_CLAUSES_PER_LANGUAGE + " clauses (split it into several rules)", -1, e);
         } catch (RuntimeException e) {
             throw new InvalidRuleException(rule.id(), "rule '" + rule.id() + "': the query cannot be compiled ("
                     + e.getClass().getSimpleName() + ")", -1, e);
         }
     }
 
-    private static CompiledRule compileChecked(WatchRule rule) throws InvalidRuleException {
+    private static CompiledRule compileChecked(WatchRule rule, boolean prewrite) throws InvalidRuleException {
         try {
             List<Language> languages = QueryCompiler.languagesOf(rule);
             QueryNode parsed = QueryParser.parse(rule.query());
-            Set<Query> parts = new LinkedHashSet<>();
+            Map<Language, Query> parts = new EnumMap<>(Language.class);
             for (Language l : languages) {
                 QueryCompiler.Compiled c = COMPILER.compile(parsed, l);
                 if (c.languageSpecific()) {
-                    parts.add(c.query());
+                    parts.put(l, c.query());
                 } else {
-                    parts.add(new BooleanQuery.Builder()
+                    parts.put(l, new BooleanQuery.Builder()
                             .add(c.query(), Occur.MUST)
                             .add(new TermQuery(new Term(ArticleFields.LANGUAGE, l.code())), Occur.FILTER)
                             .build());
                 }
             }
-            Query query;
-            if (parts.size() == 1) {
-                query = parts.iterator().next();
-            } else {
-                BooleanQuery.Builder any = new BooleanQuery.Builder();
-                for (Query part : parts) {
-                    any.add(part, Occur.SHOULD);
-                }
-                query = any.build();
-            }
+            Map<Language, Query> prewritten = new EnumMap<>(Language.class);
+            parts.forEach((l, q) -> prewritten.put(l, prewrite ? PrewrittenQuery.of(q) : q));
+            Query query = parts.size() == 1 ? prewritten.values().iterator().next() : new PerLanguageQuery(prewritten);
             return new CompiledRule(rule, query, prefixes(query));
         } catch (QuerySyntaxException e) {
             String where = e.position() >= 0 && !e.getMessage().contains("position") ? " (query position " + e.position() + ")" : "";

@@ -93,7 +93,8 @@
  *
  * <p><b>Languages.</b> A rule applies to the languages it lists, or to all five (en, es, pt, uk, ru) when it
  * lists none; its query is compiled once per language, with that language's analysis, and the parts are
- * OR'ed. So one rule can mix {@code training}, {@code entrenamiento} and {@code навчання}: each word finds its
+ * OR'ed: one entry of the monitor, whose parts for other languages than the article's are never run
+ * ({@code PerLanguageQuery}). So one rule can mix {@code training}, {@code entrenamiento} and {@code навчання}: each word finds its
  * inflections in its language, and words of the other languages are simply absent there. Articles are
  * analysed in their own language only; an article without a supported language is analysed in the
  * languages of its script (Latin: en, es, pt; Cyrillic: uk, ru), or all five. See
@@ -104,7 +105,8 @@
  * (the parser, the compiler and Lucene recurse over the tree); at most 1,024 clauses in one group or one chain
  * of AND; at most 2,048 words, phrases and wildcards; at most 8 {@code *} and {@code ?} in one wildcard (each
  * is a loop of its automaton). Once compiled, a query may expand to at most 1,024 clauses per language
- * (Lucene's limit; checked when the rule is compiled, not when it first matches), and a wildcard whose
+ * (checked when the rule is compiled, not when it first matches; the matcher raises Lucene's global limit to
+ * five times that, as an article of unknown language runs several languages' parts at once), and a wildcard whose
  * automaton would be too large to determinize is refused with its position. Anything else thrown while
  * compiling, a stack overflow included, becomes the rule's {@code InvalidRuleException}: a rule arriving on
  * the rules topic can be rejected, never take down the thread that applies it.
@@ -117,8 +119,16 @@
  * the article; only those are run. Lucene cannot index a wildcard, so a rule made only of wildcards would
  * run on every article: {@code WildcardPresearch} indexes the literal prefixes instead and adds, for each
  * article word, the registered prefixes it starts with. The default presearcher makes two passes
- * ({@code MultipassTermFilteredPresearcher}); a test checks that it returns exactly the hits of running
- * every rule.
+ * ({@code MultipassTermFilteredPresearcher}): a rule is a candidate only if the article has a word of two
+ * different branches of each of its ANDs, which on realistic desk rules leaves about two candidates per true
+ * hit (Lucene's one-pass default: 70-80); tests check that it returns exactly the hits of running every rule,
+ * on generated rules of every shape.
+ *
+ * <p><b>Memory.</b> The monitor holds each rule as its text ({@code OnDemandQuery}); the Lucene queries of the
+ * 20,000 rules run most recently stay compiled in a bounded cache, the others are compiled again when an
+ * article makes them a candidate. A wildcard's automaton is compiled once per field and pattern and shared by
+ * every rule using it ({@code SharedWildcards}). A registration compiles every rule first (all or nothing),
+ * then hands them to the monitor 2,000 at a time. Figures per rule count are in docs/benchmarks.md.
  *
  * <p><b>Hits.</b> The score of a hit is the number of distinct matched word occurrences, those in the title
  * counting twice: comparable only within one rule. Snippets are the sentences (ICU sentence boundaries)
@@ -131,9 +141,10 @@
  *
  * <h2>Figures</h2>
  *
- * <p>{@code RuleMatcherBenchmark} (tools module) measures documents per second, latency and heap
- * per rule for rules from {@code RuleGenerator} (tools module) and ~700-word articles from
- * {@code SyntheticArticles} (tools module) (both deterministic and reusable). The default
+ * <p>{@code RuleMatcherBenchmark} (tools module) measures documents per second, CPU, candidates and true hits
+ * per article, heap per rule and reload time against Lucene Monitor's defaults, for realistic desk rules from
+ * {@code RuleGenerator} (tools module) on a news stream from {@code SyntheticArticles} (tools module), and
+ * prints how selective the rule set is (both generators deterministic and reusable). The default
  * pack's precision and recall on invented articles in five languages are printed by
  * {@code RulePackEvaluationTest}; {@code SeedRulesIT} checks the reference articles.
  */

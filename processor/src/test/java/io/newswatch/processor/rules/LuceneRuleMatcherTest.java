@@ -34,6 +34,34 @@ class LuceneRuleMatcherTest {
     }
 
     @Test
+    void shouldMatchAWideRuleOnAnArticleOfUnknownLanguageWhoseLanguagesTogetherExceedLucenesClauseLimit() throws Exception {
+        StringBuilder names = new StringBuilder("(");
+        for (int i = 0; i < 600; i++) {
+            names.append(i == 0 ? "" : " OR ").append("zorvak").append((char) ('a' + i % 26)).append((char) ('a' + i / 26));
+        }
+        // 601 clauses per language; a text of unknown language in Latin script runs en, es and pt at once: 1,803.
+        matcher.register(List.of(rule("portfolio", names + ") AND drone")));
+
+        MatchOutcome outcome = matcher.match(article(null, "", "The drone of Zorvakqw was seen over the harbour."));
+
+        assertThat(outcome.errors()).isEmpty();
+        assertThat(outcome.hits()).extracting(RuleHit::id).containsExactly("portfolio");
+    }
+
+    @Test
+    void shouldMatchRulesWhoseCompiledQueriesWereDroppedFromTheBoundedCache() throws Exception {
+        try (LuceneRuleMatcher small = new LuceneRuleMatcher(LuceneRuleMatcher.Presearch.MULTIPASS, 1)) {
+            small.register(List.of(rule("a", "drone AND cartel"), rule("b", "\"prison riot\"", "en"), rule("c", "entrenamiento AND dron*", "es")));
+
+            for (int round = 0; round < 2; round++) {
+                assertThat(small.match(article("en", "", "A cartel drone was shot down.")).hits()).extracting(RuleHit::id).containsExactly("a");
+                assertThat(small.match(article("en", "Prison riot", "Guards lost control.")).hits()).extracting(RuleHit::id).containsExactly("b");
+                assertThat(small.match(article("es", "", "Entrenamiento con drones.")).hits()).extracting(RuleHit::id).containsExactly("c");
+            }
+        }
+    }
+
+    @Test
     void shouldMatchAcrossInflectionAccentsAndCase() throws Exception {
         matcher.register(List.of(
                 rule("es", "\"capacitación militar\"", "es"),

@@ -24,11 +24,13 @@ final class BenchArticles {
      * @param seed  the generator's seed: the same seed gives the same texts
      * @param batch names the batch in the URLs ({@code warm-up}, {@code measured}, ...)
      * @param now   fetch and publication time
+     * @param news  {@link SyntheticArticles#news} (named entities with Zipf popularity, for the realistic rule set)
+     *              rather than {@link SyntheticArticles#articles}
      */
-    static List<Article> generate(int n, long seed, String batch, Instant now) {
+    static List<Article> generate(int n, long seed, String batch, Instant now, boolean news) {
         List<Article> out = new ArrayList<>(n);
         int i = 0;
-        for (MatchInput m : SyntheticArticles.articles(n, seed)) {
+        for (MatchInput m : news ? SyntheticArticles.news(n, seed) : SyntheticArticles.articles(n, seed)) {
             out.add(Article.builder(SITE + batch + "/" + seed + "/" + i++)
                     .feedId("bench").source("Bench Wire")
                     .title(m.title()).text(m.text()).lang(m.lang())

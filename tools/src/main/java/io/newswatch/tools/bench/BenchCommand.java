@@ -116,14 +116,28 @@ public final class BenchCommand {
         @Option(names = "--data-dir", paramLabel = "DIR", description = "Embedded broker and Streams state (default: a temporary directory, deleted after).")
         Path dataDir;
 
+        @Option(names = "--rule-set", defaultValue = "realistic", paramLabel = "realistic|topical",
+                description = "realistic (default): desk rules on named entities and topics, on a news stream of Zipf-popular names "
+                        + "(RuleGenerator.realistic); topical: the earlier rules made of the articles' own topic words.")
+        String ruleSet;
+
         @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT,...", description = "Use this Kafka cluster instead of the embedded broker.")
         String bootstrapServers;
+
+        private boolean realistic() {
+            return switch (ruleSet) {
+                case "realistic" -> true;
+                case "topical" -> false;
+                default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                        "--rule-set must be realistic or topical, was '" + ruleSet + "'");
+            };
+        }
 
         @Override
         public Integer call() throws Exception {
             int parts = partitions != null ? partitions : Runtime.getRuntime().availableProcessors();
             var options = new ProcessorBenchmark.Options(rules, articles, warmupSeconds, Math.max(maxWarmupSeconds, warmupSeconds), parts, threads != null ? threads : parts,
-                    commitIntervalMs, dataDir, bootstrapServers);
+                    commitIntervalMs, dataDir, bootstrapServers, realistic());
             new ProcessorBenchmark(bench.parent.config(bootstrapServers), options, bench.parent.out()).run();
             return 0;
         }

@@ -102,9 +102,11 @@ public final class ProcessorBenchmark {
      * @param dataDir          where the embedded broker and Streams state live, or {@code null} for a temporary
      *                         directory deleted at the end
      * @param bootstrapServers a Kafka cluster to use instead of the embedded broker, or {@code null}
+     * @param realistic        {@link RuleGenerator#realistic} rules on {@code SyntheticArticles.news} articles, rather
+     *                         than the earlier topical rules ({@link RuleGenerator#generate}) on their own topics' articles
      */
     public record Options(List<Integer> ruleCounts, Integer articles, int warmupSeconds, int maxWarmupSeconds, int partitions, int threads,
-                          int commitIntervalMs, Path dataDir, String bootstrapServers) {
+                          int commitIntervalMs, Path dataDir, String bootstrapServers, boolean realistic) {
         public Options {
             ruleCounts = List.copyOf(ruleCounts);
             if (ruleCounts.isEmpty() || ruleCounts.stream().anyMatch(n -> n < 1)) {
@@ -215,7 +217,7 @@ public final class ProcessorBenchmark {
     private Row measure(Config config, int ruleCount, Gazetteer gazetteer) throws Exception {
         int count = options.articles() != null ? options.articles() : defaultArticles(ruleCount);
         Instant now = Instant.now();
-        List<WatchRule> rules = RuleGenerator.generate(ruleCount, RULE_SEED);
+        List<WatchRule> rules = options.realistic() ? RuleGenerator.realistic(ruleCount, RULE_SEED) : RuleGenerator.generate(ruleCount, RULE_SEED);
         long heapBefore = Heap.live();
         long t0 = System.nanoTime();
         try (ProcessorFactory processor = ProcessorFactory.of(config, rules, gazetteer)) {
@@ -223,7 +225,7 @@ public final class ProcessorBenchmark {
             long rulesHeap = Heap.live() - heapBefore;
             ArticlePipeline pipeline = processor.pipeline();
             EntityTagger tagger = new GazetteerTagger(gazetteer);
-            List<Article> measured = BenchArticles.generate(count, MEASURED_SEED, "measured", now);
+            List<Article> measured = BenchArticles.generate(count, MEASURED_SEED, "measured", now, options.realistic());
             out.printf(Locale.ROOT, "%n%,d rules: registered in %.1f s, +%.1f MB live heap (%.1f KB/rule); %,d measured articles%n",
                     ruleCount, registerSeconds, rulesHeap / 1e6, rulesHeap / 1024.0 / ruleCount, count);
             out.flush();
@@ -234,7 +236,7 @@ public final class ProcessorBenchmark {
             out.printf(Locale.ROOT, "  bare analysis (tagging + matching, one thread): median of " + ROUNDS + " rounds %.0f art/s, %.2f CPU ms/article (%,d articles); "
                             + "%.0f %% of articles match, %.1f rules per article%n", analysis.perSecond(), analysis.cpuMsPerArticle(), analysis.articles(),
                     100 * analysis.matchedShare(), analysis.hitsPerArticle());
-            BareStages.Figures stories = bare.stories(measured, batch -> BenchArticles.generate(CHUNK, STORY_WARMUP_SEED + batch, "story-warm-up", now),
+            BareStages.Figures stories = bare.stories(measured, batch -> BenchArticles.generate(CHUNK, STORY_WARMUP_SEED + batch, "story-warm-up", now, options.realistic()),
                     tagger);
             out.printf(Locale.ROOT, "  bare story stage (StoryAssigner, in-memory state, one thread): %.0f art/s, %.2f CPU ms/article%n",
                     stories.perSecond(), stories.cpuMsPerArticle());
@@ -269,14 +271,14 @@ public final class ProcessorBenchmark {
             List<List<LoadDriver.Payload>> rounds = new ArrayList<>();
             rounds.add(BenchArticles.payloads(measured, spec));
             for (int r = 1; r < ROUNDS; r++) {
-                rounds.add(BenchArticles.payloads(BenchArticles.generate(measured.size(), MEASURED_SEED + r, "measured-" + r, now), spec));
+                rounds.add(BenchArticles.payloads(BenchArticles.generate(measured.size(), MEASURED_SEED + r, "measured-" + r, now, options.realistic()), spec));
             }
             long warmStart = System.nanoTime();
             JitWatch jit = new JitWatch();
             long warmed = warmUp(driver, processor, Duration.ofSeconds(options.warmupSeconds()), Duration.ofSeconds(options.maxWarmupSeconds()), jit,
                     // Warm-up bursts as large as the measured ones: smaller ones leave the code paths of a full burst (full
                     // fetches, producer back-pressure) to the JIT during the measurement.
-                    chunk -> BenchArticles.payloads(BenchArticles.generate(measured.size(), WARMUP_SEED + chunk, "warm-up", now), spec));
+                    chunk -> BenchArticles.payloads(BenchArticles.generate(measured.size(), WARMUP_SEED + chunk, "warm-up", now, options.realistic()), spec));
             double warmSeconds = seconds(warmStart);
 
             OutputWatcher watcher = processor.watcher();
@@ -303,7 +305,7 @@ public final class ProcessorBenchmark {
 
             double paceRate = LATENCY_LOAD * rate;
             int paced = (int) Math.max(100, Math.min(measured.size(), paceRate * LATENCY_PHASE_SECONDS));
-            List<LoadDriver.Payload> latencyPayloads = BenchArticles.payloads(BenchArticles.generate(paced, LATENCY_SEED, "latency", now), spec);
+            List<LoadDriver.Payload> latencyPayloads = BenchArticles.payloads(BenchArticles.generate(paced, LATENCY_SEED, "latency", now, options.realistic()), spec);
             long storiesFrom = watcher.count(processor.storiesTopic());
             long matchesFrom = watcher.count(matchesTopic);
             driver.paced(processor.inputTopic(), latencyPayloads, paceRate);
