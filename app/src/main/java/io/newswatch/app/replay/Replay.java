@@ -148,7 +148,7 @@ public final class Replay {
                         from.toEpochMilli(), Long.MAX_VALUE)));
                 List<Match> baselineMatches = read(production, prod.matches().name(), prod.matches().valueSerde().deserializer()::deserialize,
                         from.toEpochMilli(), to.toEpochMilli());
-                Map<String, String> feedback = Feedback.read(production, admin, prod.prefix() + ".alert-feedback");
+                Map<String, String> feedback = Feedback.read(production, admin, prod.feedback());
                 return new Outcome(copied.total() - copied.warmUp(), baseline, candidate, baselineMatches, candidateMatches, feedback,
                         Duration.ofNanos(System.nanoTime() - start));
             } finally {
