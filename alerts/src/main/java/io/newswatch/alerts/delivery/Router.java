@@ -9,8 +9,9 @@ import java.util.Map;
 
 /**
  * Decides, for one alert version and one channel, whether it is sent now, rolled into a digest, or not sent, from
- * the policies and the alert's stream time only, so a replay decides as production did. With no policies every
- * alert goes to every channel. For each channel the first policy (in file order) that matches and names the
+ * the policies and the alert's stream time only, so a replay decides as production did. An alert of a shadow rule
+ * ({@link Alert#shadow()}) goes to no channel, whatever the policies (it is counted nowhere either). With no policies
+ * every other alert goes to every channel. For each channel the first policy (in file order) that matches and names the
  * channel decides. Throttle counts are kept per policy, channel and window, and forgotten two windows later.
  * Not thread-safe: used by the delivery loop alone.
  */
@@ -32,6 +33,9 @@ final class Router {
     }
 
     Decision decide(Alert a, String channel, Instant streamTime) {
+        if (a.shadow()) {
+            return Decision.SKIP;
+        }
         if (policies.isEmpty()) {
             return Decision.SEND;
         }
