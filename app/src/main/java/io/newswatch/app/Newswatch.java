@@ -22,7 +22,8 @@ import picocli.CommandLine.ScopeType;
         description = "Streaming news monitor: feeds in, one alert per story and watch rule out.",
         footer = {"", "Benchmarks and evaluation (bench, eval) come with the tools module: ./newswatch bench|eval in a checkout."},
         subcommands = {RunCommand.class, ServiceCommands.Ingest.class, ServiceCommands.Process.class, ServiceCommands.Alerts.class,
-                DeliveriesCommand.class, ReplayCommand.class, TokensCommand.class, ScanCommand.class, ExtractCommand.class, FeedsCommand.class,
+                DeliveriesCommand.class, ReplayCommand.class, io.newswatch.app.history.HistoryCommands.Export.class,
+                io.newswatch.app.history.HistoryCommands.Import.class, TokensCommand.class, ScanCommand.class, ExtractCommand.class, FeedsCommand.class,
                 RulesCommand.class, ConfigCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Newswatch implements Runnable {
