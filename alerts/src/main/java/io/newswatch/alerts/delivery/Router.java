@@ -16,7 +16,7 @@ import java.util.Map;
  * Not thread-safe: used by the delivery loop alone.
  */
 final class Router {
-    /** What to do with an alert on a channel. */
+    /** What to do with an alert on a channel; {@code policy} is the one that decided ({@code null} when no policy is configured). */
     record Decision(Kind kind, Policy policy, Instant windowStart, Instant windowEnd) {
         enum Kind { SEND, DIGEST, SKIP }
 
@@ -47,14 +47,14 @@ final class Router {
                 return digest(p, p.digestEvery(), streamTime);
             }
             if (p.throttleMax() <= 0) {
-                return Decision.SEND;
+                return new Decision(Decision.Kind.SEND, p, null, null);
             }
             long window = streamTime.toEpochMilli() / p.window().toMillis();
             String key = p.id() + "\u0000" + channel + "\u0000" + window;
             int n = counts.merge(key, 1, Integer::sum);
             countWindows.put(key, (window + 2) * p.window().toMillis());
             forgetOld(streamTime.toEpochMilli());
-            return n <= p.throttleMax() ? Decision.SEND : digest(p, p.window(), streamTime);
+            return n <= p.throttleMax() ? new Decision(Decision.Kind.SEND, p, null, null) : digest(p, p.window(), streamTime);
         }
         return Decision.SKIP;
     }
