@@ -106,7 +106,7 @@
   // ---- alerts list ----
   function filterParams() {
     const f = {
-      rule: $('f-rule').value, severity: $('f-severity').value, status: $('f-status').value, entity: $('f-entity').value.trim(),
+      rule: $('f-rule').value, severity: $('f-severity').value, status: $('f-status').value, shadow: $('f-shadow').value, entity: $('f-entity').value.trim(),
       source: $('f-source').value.trim(), lang: $('f-lang').value.trim(), since: $('f-since').value, until: $('f-until').value
     };
     state.filters = f;
@@ -130,6 +130,7 @@
     if (f.rule && a.ruleId !== f.rule) return false;
     if (f.severity && !eq(a.severity, f.severity)) return false;
     if (f.status && f.status !== ((fb && fb.status) || 'OPEN').toLowerCase().replace('_', '-')) return false;
+    if (f.shadow && String(!!a.shadow) !== f.shadow) return false;
     if (f.entity && !(a.entities || []).some((e) => eq(e.id, f.entity) || eq(e.name, f.entity))) return false;
     if (f.source && !eq(a.source, f.source) && !(a.outlets || []).some((o) => eq(o, f.source))) return false;
     if (f.lang && !eq(a.lang, f.lang) && !(a.languages || []).some((l) => eq(l, f.lang))) return false;
@@ -179,6 +180,7 @@
         el('div', {class: 'alert-title', text: a.title || '(no title)'}),
         el('div', {class: 'row-meta'},
           el('span', {class: 'rule', text: a.ruleId}),
+          a.shadow ? el('span', {class: 'shadow', title: 'shadow rule: no channel was notified', text: 'shadow'}) : null,
           el('span', {text: a.source || ''}),
           el('span', {class: 'lang', text: (a.languages && a.languages.length > 1 ? a.languages.join(' ') : a.lang) || ''}),
           a.outlets && a.outlets.length > 1 ? el('span', {text: a.outlets.length + ' outlets'}) : null,
@@ -221,6 +223,7 @@
     body.appendChild(el('div', {class: 'detail-head'},
       el('span', {class: 'sev sev-' + (SEVERITIES.includes(a.severity) ? a.severity : 'low'), text: a.severity || ''}),
       el('span', {class: 'rule', text: a.ruleId}),
+      a.shadow ? el('span', {class: 'shadow', title: 'shadow rule: no channel was notified', text: 'shadow'}) : null,
       el('span', {class: 'muted', text: 'rule version ' + (a.ruleVersion || '?')})));
     body.appendChild(el('h2', {id: 'detail-title'}, el('a', {href: a.url, target: '_blank', rel: 'noopener noreferrer', text: a.title || a.url || '(no title)'})));
     body.appendChild(el('p', {class: 'muted'}, (a.source || '') + ' · ' + (a.lang || '?') + ' · raised ' + when(a.raisedAt)

@@ -144,7 +144,7 @@ public final class AlertTopology {
                     Alert alert = new Alert(Alert.SCHEMA_VERSION, id, story, hit.id(), hit.version(), hit.severity(), a.id(), a.title(),
                             a.url(), a.source(), a.lang(), a.publishedAt(), hit.snippets(), match.entities(), Instant.ofEpochMilli(ts), 1,
                             Instant.ofEpochMilli(ts), a.source() == null ? List.of() : List.of(a.source()),
-                            a.lang() == null ? List.of() : List.of(a.lang()), 1);
+                            a.lang() == null ? List.of() : List.of(a.lang()), 1, hit.shadow());
                     alerted.put(id, new AlertState(alert, ts, ts, false));
                     context.forward(new Record<>(id, alert, ts), "alerts");
                     metrics.counter("newswatch.alerts.raised", "rule", hit.id(), "severity", String.valueOf(hit.severity())).increment();
@@ -174,7 +174,7 @@ public final class AlertTopology {
             }
             return new Alert(Alert.SCHEMA_VERSION, a.alertId(), a.storyId(), a.ruleId(), a.ruleVersion(), a.severity(), a.articleId(), a.title(),
                     a.url(), a.source(), a.lang(), a.publishedAt(), snippets, a.entities(), a.raisedAt(), a.version(), a.updatedAt(), outlets,
-                    langs, a.articles() + 1);
+                    langs, a.articles() + 1, a.shadow());
         }
 
         /** Whether an update would tell the desk anything: the article count alone does not. */
@@ -195,7 +195,7 @@ public final class AlertTopology {
             Alert a = s.alert();
             Alert version = new Alert(Alert.SCHEMA_VERSION, a.alertId(), a.storyId(), a.ruleId(), a.ruleVersion(), a.severity(), a.articleId(),
                     a.title(), a.url(), a.source(), a.lang(), a.publishedAt(), a.snippets(), a.entities(), a.raisedAt(), a.version() + 1,
-                    Instant.ofEpochMilli(now), a.outlets(), a.languages(), a.articles());
+                    Instant.ofEpochMilli(now), a.outlets(), a.languages(), a.articles(), a.shadow());
             context.forward(new Record<>(id, version, now), "alerts");
             metrics.counter("newswatch.alerts.updated", "rule", a.ruleId()).increment();
             return new AlertState(version, now, s.lastSeen(), false);

@@ -157,4 +157,23 @@ class AlertTopologyTest {
         assertThat(bad).hasSize(1);
         assertThat(alerts.readValuesToList()).hasSize(1);
     }
+
+    @Test
+    void shouldMarkTheAlertsOfAShadowRuleAndKeepTheMarkOnUpdates() {
+        Match m = match("a1", "s1", null, "drone-training");
+        Match shadow = new Match(m.schemaVersion(), m.article(), List.of(new RuleHit("trial", "v1", 1.0, "high", List.of(), true),
+                m.rules().get(0)), m.entities(), null, "s1", null, T0);
+        Article other = Article.builder("https://other.example/a2").id("a2").title("t a2").text("body").source("Other Wire").fetchedAt(T0).build();
+        Match grown = new Match(m.schemaVersion(), other, shadow.rules(), m.entities(), null, "s1", null, T0);
+
+        send(shadow, T0);
+        send(grown, T0.plus(Duration.ofMinutes(20)));
+
+        List<Alert> out = alerts.readValuesToList();
+        assertThat(out).extracting(Alert::ruleId, Alert::version, Alert::shadow).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("trial", 1, true),
+                org.assertj.core.groups.Tuple.tuple("drone-training", 1, false),
+                org.assertj.core.groups.Tuple.tuple("trial", 2, true),
+                org.assertj.core.groups.Tuple.tuple("drone-training", 2, false));
+    }
 }

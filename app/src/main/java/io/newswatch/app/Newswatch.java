@@ -1,5 +1,6 @@
 package io.newswatch.app;
 
+import io.newswatch.app.history.HistoryCommands;
 import io.newswatch.config.Config;
 import io.newswatch.app.replay.ReplayCommand;
 import io.newswatch.config.ConfigException;
@@ -22,8 +23,8 @@ import picocli.CommandLine.ScopeType;
         description = "Streaming news monitor: feeds in, one alert per story and watch rule out.",
         footer = {"", "Benchmarks and evaluation (bench, eval) come with the tools module: ./newswatch bench|eval in a checkout."},
         subcommands = {RunCommand.class, ServiceCommands.Ingest.class, ServiceCommands.Process.class, ServiceCommands.Alerts.class,
-                DeliveriesCommand.class, ReplayCommand.class, TokensCommand.class, ScanCommand.class, ExtractCommand.class, FeedsCommand.class,
-                RulesCommand.class, ConfigCommand.class, HealthCommand.class,
+                DeliveriesCommand.class, ReplayCommand.class, HistoryCommands.Export.class, HistoryCommands.Import.class, TokensCommand.class,
+                ScanCommand.class, ExtractCommand.class, FeedsCommand.class, RulesCommand.class, ConfigCommand.class, HealthCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Newswatch implements Runnable {
     /**

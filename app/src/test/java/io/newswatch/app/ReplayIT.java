@@ -97,37 +97,43 @@ class ReplayIT {
                 .with(AlertsConfig.HTTP_PORT, 0, "test");
         TopicSetup.createAll(config);
         Topics topics = TopicKeys.topics(config);
-        Article first = article("https://one.example/a", "Cartel members trained to fly attack drones", TRAINING);
-        Article copy = article("https://two.example/b", "Cartel members trained to fly attack drones", TRAINING + " Reporting by the wire.");
+        // live articles: fetched near the wall clock (the story stage's order), published an hour or more before (their
+        // record timestamps, on which the windows run); the copy was published later but fetched first, so it opens the story
+        Instant base = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Article first = article("https://one.example/a", "Cartel members trained to fly attack drones", TRAINING,
+                base.minus(Duration.ofHours(2)), base.plusSeconds(6));
+        Article copy = article("https://two.example/b", "Cartel members trained to fly attack drones", TRAINING + " Reporting by the wire.",
+                base.minus(Duration.ofHours(1)), base.plusSeconds(2));
         Article recruiting = article("https://three.example/c", "Cartels recruit former soldiers",
-                "Cartels recruit former soldiers and pay them well, officials said. The cartel is recruiting across the region.");
-        Article harbour = article("https://four.example/d", "Harbour reopens", "The harbour will reopen next week after repairs to the pier.");
+                "Cartels recruit former soldiers and pay them well, officials said. The cartel is recruiting across the region.",
+                base.minus(Duration.ofMinutes(90)), base.plusSeconds(4));
+        Article harbour = article("https://four.example/d", "Harbour reopens", "The harbour will reopen next week after repairs to the pier.",
+                base.minus(Duration.ofMinutes(30)), base.plusSeconds(8));
 
         List<Alert> production;
-        Instant base;
-        try (ProcessorService processor = new ProcessorService(config, new SimpleMeterRegistry()).start();
+        SimpleMeterRegistry processorMetrics = new SimpleMeterRegistry();
+        try (ProcessorService processor = new ProcessorService(config, processorMetrics).start();
              AlertsService alerts = new AlertsService(config, new SimpleMeterRegistry(), () -> "", new Health()).start();
              KafkaProducer<String, byte[]> producer = new KafkaProducer<>(KafkaClients.producer(config, "test"), new StringSerializer(),
                      new ByteArraySerializer())) {
             await().atMost(Duration.ofMinutes(2)).until(() -> processor.state() == org.apache.kafka.streams.KafkaStreams.State.RUNNING);
-            // near the wall clock, as live articles are, so the reorder buffer waits for the grace before handing them on
-            base = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-            // the later copy goes first, on another partition than the earlier one
-            send(producer, topics, first, 0, base.plusSeconds(6));
-            send(producer, topics, harbour, 2, base.plusSeconds(8));
+            // the copy fetched later goes first, on another partition than the one fetched first
+            send(producer, topics, first, 0);
+            send(producer, topics, harbour, 2);
             producer.flush();
             Thread.sleep(1500);
-            send(producer, topics, copy, 1, base.plusSeconds(2));
-            send(producer, topics, recruiting, 2, base.plusSeconds(4));
+            send(producer, topics, copy, 1);
+            send(producer, topics, recruiting, 2);
             producer.flush();
             await().atMost(Duration.ofMinutes(2)).until(() -> alerts(config, topics).size() == 2);
             production = alerts(config, topics);
         }
         assertThat(production).extracting(Alert::ruleId).containsExactlyInAnyOrder("drone-training", "cartel-recruitment");
-        // the earlier copy opens the story although it arrived later
+        // the copy fetched first opens the story although it arrived later and was published later
         assertThat(production).filteredOn(a -> a.ruleId().equals("drone-training")).extracting(Alert::articleId).containsExactly(copy.id());
+        assertThat(meterLate(processorMetrics)).isZero();
 
-        Instant from = base.minusSeconds(60);
+        Instant from = base.minus(Duration.ofHours(3));
         Instant to = base.plusSeconds(3600);
         ObjectNode same = replay(config, null, from, to, "same");
         assertThat(same.get("added")).isEmpty();
@@ -179,13 +185,19 @@ class ReplayIT {
         return out;
     }
 
-    private static Article article(String url, String title, String text) {
+    private static Article article(String url, String title, String text, Instant published, Instant fetched) {
         return Article.builder(url).title(title).text(text).lang("en").source(url.substring(8, url.indexOf('/', 8)))
-                .fetchedAt(Instant.now()).build();
+                .publishedAt(published).fetchedAt(fetched).build();
     }
 
-    private static void send(KafkaProducer<String, byte[]> producer, Topics topics, Article a, int partition, Instant at) {
-        producer.send(new ProducerRecord<>(topics.articles().name(), partition, at.toEpochMilli(), a.id(),
+    private static double meterLate(SimpleMeterRegistry metrics) {
+        var c = metrics.find("newswatch.processor.reorder.late").counter();
+        return c == null ? 0 : c.count();
+    }
+
+    /** As ingest writes it: the record timestamp is the event time, here the publication time. */
+    private static void send(KafkaProducer<String, byte[]> producer, Topics topics, Article a, int partition) {
+        producer.send(new ProducerRecord<>(topics.articles().name(), partition, a.publishedAt().toEpochMilli(), a.id(),
                 topics.articles().valueSerde().serializer().serialize(null, a)));
     }
 

@@ -31,6 +31,8 @@ import java.util.List;
  *                      {@link #MAX_LISTED}), copies included
  * @param languages     the distinct languages of those articles, in order of arrival
  * @param articles      how many articles of the story matched the rule, copies included (1 when raised)
+ * @param shadow        raised by a shadow rule: stored and shown on the desk under "shadow", sent to no channel
+ *                      (written only when true)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Alert(
@@ -53,7 +55,8 @@ public record Alert(
         Instant updatedAt,
         List<String> outlets,
         List<String> languages,
-        int articles) {
+        int articles,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean shadow) {
 
     public static final int SCHEMA_VERSION = 2;
     /** The most outlets and languages an alert lists; the counts in messages say when there are more. */
@@ -70,6 +73,15 @@ public record Alert(
         entities = entities == null ? List.of() : List.copyOf(entities);
         outlets = outlets == null ? (source == null ? List.of() : List.of(source)) : List.copyOf(outlets);
         languages = languages == null ? (lang == null ? List.of() : List.of(lang)) : List.copyOf(languages);
+    }
+
+    /** An alert of a rule that notifies (not a shadow rule). */
+    public Alert(int schemaVersion, String alertId, String storyId, String ruleId, String ruleVersion, String severity, String articleId,
+                 String title, String url, String source, String lang, Instant publishedAt, List<Snippet> snippets,
+                 List<EntityMention> entities, Instant raisedAt, int version, Instant updatedAt, List<String> outlets,
+                 List<String> languages, int articles) {
+        this(schemaVersion, alertId, storyId, ruleId, ruleVersion, severity, articleId, title, url, source, lang, publishedAt, snippets,
+                entities, raisedAt, version, updatedAt, outlets, languages, articles, false);
     }
 
     /**

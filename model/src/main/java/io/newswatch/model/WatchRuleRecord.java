@@ -16,6 +16,8 @@ import java.util.List;
  * @param languages     languages it applies to (ISO 639-1); empty means all
  * @param severity      {@code low}, {@code medium}, {@code high} or {@code critical}
  * @param tags          free tags
+ * @param shadow        whether its alerts are kept from every channel (shown on the desk under "shadow" only);
+ *                      written only when true, absent means false
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record WatchRuleRecord(
@@ -27,7 +29,8 @@ public record WatchRuleRecord(
         String query,
         List<String> languages,
         String severity,
-        List<String> tags) {
+        List<String> tags,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean shadow) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -37,5 +40,11 @@ public record WatchRuleRecord(
         languages = languages == null ? List.of() : List.copyOf(languages);
         tags = tags == null ? List.of() : List.copyOf(tags);
         severity = severity == null ? "medium" : severity;
+    }
+
+    /** A rule that is not a shadow rule. */
+    public WatchRuleRecord(int schemaVersion, String id, String version, String title, String description, String query,
+                           List<String> languages, String severity, List<String> tags) {
+        this(schemaVersion, id, version, title, description, query, languages, severity, tags, false);
     }
 }

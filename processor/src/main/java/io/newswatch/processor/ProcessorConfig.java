@@ -51,7 +51,7 @@ public record ProcessorConfig(String applicationId, Path stateDir, int threads, 
             .validatedBy(d -> d.toMinutes() >= 1, "must be at least 1m");
 
     public static final ConfigKey<Duration> REORDER_GRACE = ConfigKey.of("processor.reorderGrace", ConfigType.DURATION_TYPE, Duration.ofSeconds(30),
-            "How long an analysed article waits for articles with an earlier timestamp before the story stage, which takes them in order of timestamp, then article id (the same articles then give the same stories, whatever the partitions and threads); bounds the delay it adds to an alert. An article later than this is processed at once and counted in newswatch.processor.reorder.late. 0 = arrival order.")
+            "How long an analysed article waits for articles fetched before it: the story stage takes them in order of fetch time, then article id (the same articles then give the same stories, whatever the partitions and threads; replay uses the same order); bounds the delay it adds to an alert. An article whose fetch time is behind the latest one seen, or the wall clock, by more than this is processed at once and counted in newswatch.processor.reorder.late. 0 = arrival order.")
             .validatedBy(d -> !d.isNegative() && d.toHours() < 6, "must be 0 or more, and less than 6h");
 
     public static final ConfigKey<Double> NEAR_DUPLICATE = ConfigKey.of("processor.story.nearDuplicateThreshold", ConfigType.DOUBLE,

@@ -24,40 +24,55 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The reorder buffer in front of the story stage: hands analysed articles on in the order of their event time
- * (the record timestamp), then article id, whichever analysis task appended them to the stories topic first. The
+ * The reorder buffer in front of the story stage: hands analysed articles on in the order in which they entered the
+ * pipeline, their fetch time ({@link StoryInput#fetchedAt()}, {@code Article.fetchedAt}, set once by ingest and
+ * carried in the record), then article id, whichever analysis task appended them to the stories topic first. The
  * story stage's decisions (which copy opens a story, {@code duplicateOf}, and so the story and alert ids) depend on
  * that order, so this is what makes them the same for the same articles, whatever the article partitions, analysis
- * threads or interleaving.
+ * threads or interleaving; a replay sorts by the same key. Each record keeps its own timestamp (the event time,
+ * usually the publication time), on which the story windows and retention run.
+ *
+ * <p>Why the fetch time and not the event time: live articles are published minutes or hours before they are
+ * fetched, so ordered by publication time nearly all of them would already be behind a watermark that follows the
+ * clock, and would go on in arrival order. The fetch time follows the clock: an article waits only as long as its
+ * analysis may lag behind the others'.
  *
  * <p>An article waits in the persistent store {@value #STORE} (changelogged, so a restart keeps it and its order)
- * until the watermark passes its timestamp: the watermark is the stream time (the latest timestamp seen) minus the
- * grace, or, so that a quiet hour does not hold the last articles back, the wall clock minus the grace, whichever is
- * later. The grace therefore bounds the delay it adds to an alert. The watermark never goes back (it is stored too).
+ * until the watermark passes its fetch time. The watermark is the latest fetch time seen minus the grace or, so that
+ * a quiet hour does not hold the last articles back, the wall clock minus the grace, whichever is later. The grace
+ * therefore bounds the delay the buffer adds to an alert. The watermark never goes back (it is stored too).
  *
- * <p><b>Late articles.</b> An article whose timestamp is already behind the watermark when it arrives (its analysis
- * lagged more than the grace behind the others', or it was back-filled into a running deployment) is handed on at
- * once, not dropped, and counted in {@code newswatch.processor.reorder.late}. Its place in the order then depends on
- * when it arrived, so a replay, which orders every article exactly, may decide its story differently; a window with
- * no late articles replays exactly.
+ * <p><b>Late articles.</b> An article whose fetch time is already behind the watermark when it arrives is handed on at
+ * once, not dropped, and counted in {@code newswatch.processor.reorder.late}: its analysis lagged more than the grace
+ * behind the others' (a stalled or restarted analysis task), the clock of the ingest instance that fetched it is
+ * behind by more than the grace, or it was imported with an old fetch time into a running deployment. Its place in
+ * the order then depends on when it arrived, so a replay, which orders every article exactly, may decide its story
+ * differently; a window with no late articles replays exactly.
  *
  * <p>A grace of zero turns the buffer off: articles go on in arrival order (replay does this, as its input is
  * already sorted on one partition; the topology tests do too). Not thread-safe; one instance per task.
  */
 final class StoryOrder extends ContextualProcessor<String, StoryInput, String, StoryInput> {
-    /** Buffered articles, key: timestamp (8 bytes, sign-flipped big-endian) + article id, value: the encoded input. */
+    /**
+     * Buffered articles, key: fetch time (8 bytes, sign-flipped big-endian) + article id; value: {@link #TIMESTAMPED},
+     * the record timestamp (8 bytes) and the encoded input. A value without the marker (written before the order
+     * key was the fetch time) is an encoded input whose record timestamp is the key's time.
+     */
     static final String STORE = "story-order";
     private static final Logger LOG = LoggerFactory.getLogger(StoryOrder.class);
     /** The store's key under which the watermark is kept: shorter than any article's key, so it sorts first. */
     private static final Bytes WATERMARK_KEY = Bytes.wrap(new byte[] {0});
     private static final Duration TICK = Duration.ofSeconds(1);
+    /** First byte of a buffered value that starts with its record timestamp; never the first byte of an encoded input. */
+    private static final byte TIMESTAMPED = 1;
 
     private final long grace;
     private final Counter late;
     private final StoryInputSerde serde = new StoryInputSerde();
     private KeyValueStore<Bytes, byte[]> buffer;
     private long watermark = Long.MIN_VALUE;
-    private long streamTime = Long.MIN_VALUE;
+    /** The latest fetch time seen. */
+    private long fetchClock = Long.MIN_VALUE;
 
     /**
      * @param grace how long an article waits for earlier ones, not negative; zero hands every article on at once
@@ -84,8 +99,7 @@ final class StoryOrder extends ContextualProcessor<String, StoryInput, String, S
         buffer = context.getStateStore(STORE);
         byte[] stored = buffer.get(WATERMARK_KEY);
         watermark = stored == null ? Long.MIN_VALUE : ByteBuffer.wrap(stored).getLong();
-        context.schedule(TICK, PunctuationType.STREAM_TIME, now -> release(now - grace));
-        context.schedule(TICK, PunctuationType.WALL_CLOCK_TIME, now -> release(Math.max(streamTime, now) - grace));
+        context.schedule(TICK, PunctuationType.WALL_CLOCK_TIME, now -> release(Math.max(fetchClock, now) - grace));
     }
 
     @Override
@@ -94,15 +108,22 @@ final class StoryOrder extends ContextualProcessor<String, StoryInput, String, S
             context().forward(record);
             return;
         }
-        long ts = record.timestamp();
-        streamTime = Math.max(streamTime, ts);
-        if (ts <= watermark) {
+        long fetched = record.value().fetchedAt();
+        if (fetched <= watermark) {
             late.increment();
-            LOG.debug("article {} at {} arrived behind the watermark {}: handed on at once", record.key(), ts, watermark);
+            LOG.debug("article {} fetched at {} arrived behind the watermark {}: handed on at once", record.key(), fetched, watermark);
             context().forward(record);
             return;
         }
-        buffer.put(key(ts, record.value().articleId()), serde.serializer().serialize(null, record.value()));
+        byte[] input = serde.serializer().serialize(null, record.value());
+        buffer.put(key(fetched, record.value().articleId()),
+                ByteBuffer.allocate(1 + Long.BYTES + input.length).put(TIMESTAMPED).putLong(record.timestamp()).put(input).array());
+        if (fetched > fetchClock) {
+            fetchClock = fetched;
+            if (fetchClock - grace >= watermark + TICK.toMillis()) {
+                release(fetchClock - grace);
+            }
+        }
     }
 
     /** Hands on, in order, every buffered article up to {@code upTo}, and moves the watermark there. */
@@ -115,8 +136,17 @@ final class StoryOrder extends ContextualProcessor<String, StoryInput, String, S
             it.forEachRemaining(due::add);
         }
         for (KeyValue<Bytes, byte[]> kv : due) {
-            long ts = timestampOf(kv.key);
-            StoryInput input = serde.deserializer().deserialize(null, kv.value);
+            long ts;
+            StoryInput input;
+            if (kv.value.length > 0 && kv.value[0] == TIMESTAMPED) {
+                ByteBuffer value = ByteBuffer.wrap(kv.value);
+                value.get();
+                ts = value.getLong();
+                input = serde.deserializer().deserialize(null, java.util.Arrays.copyOfRange(kv.value, 1 + Long.BYTES, kv.value.length));
+            } else {
+                ts = timestampOf(kv.key);
+                input = serde.deserializer().deserialize(null, kv.value);
+            }
             buffer.delete(kv.key);
             context().forward(new Record<>(input.articleId(), input, ts));
         }
@@ -124,6 +154,7 @@ final class StoryOrder extends ContextualProcessor<String, StoryInput, String, S
         buffer.put(WATERMARK_KEY, ByteBuffer.allocate(Long.BYTES).putLong(upTo).array());
     }
 
+    /** The buffer key: fetch time, then article id, so that the store's order is the story stage's order. */
     static Bytes key(long timestamp, String articleId) {
         byte[] id = articleId.getBytes(StandardCharsets.UTF_8);
         // flipping the sign bit makes the unsigned byte order of RocksDB the numeric order of the timestamps

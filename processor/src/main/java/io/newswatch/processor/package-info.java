@@ -28,7 +28,7 @@
  *        ▼                                                                      │
  *   [decode] ─ bad record ──────────────────────────────────────────────────────┤
  *        ▼                                                                      │
- *   [order]    reorder buffer: by timestamp, then article id (StoryOrder)      │
+ *   [order]    reorder buffer: by fetch time, then article id (StoryOrder)     │
  *        │     waits processor.reorderGrace; a later article goes on at once    │
  *        ▼                                                                      ▼
  *   [stories]  exact duplicate → dropped (counted)                        newswatch.dlq
@@ -45,11 +45,18 @@
  * <h2>Why two stages</h2>
  * Matching is the expensive step and runs in parallel, one task per article partition. Deduplication and story
  * assignment compare each article with everything seen before it, so their result depends on order; they run on a
- * single-partition topic, and a reorder buffer ({@code StoryOrder}) in front of them hands the articles on in order of
- * their event time (the record timestamp: publication time, see {@code EventTime}), then article id, whichever
- * analysis task appended them first; so the same articles always yield the same story ids and duplicate decisions,
- * in production and in a replay. An article later than the grace is processed at once and counted
- * ({@code newswatch.processor.reorder.late}); only such an article can make a replay differ from production. That stage is cheap (hash look-ups and a bounded candidate set
+ * single-partition topic, and a reorder buffer ({@code StoryOrder}) in front of them hands the articles on in the
+ * order in which they entered the pipeline: their fetch time ({@code Article.fetchedAt}, set once by ingest and
+ * carried in the stories envelope), then article id, whichever analysis task appended them first. So the same
+ * articles always yield the same story ids and duplicate decisions, in production and in a replay, which sorts by the
+ * same key. The order is not the event time: live articles are published minutes to hours before they are fetched,
+ * so a buffer on publication time would find nearly all of them late. The story windows and retention still run on
+ * the event time (the record timestamp: publication time, see {@code EventTime}), which every record keeps.
+ * An article is late when its fetch time is already behind the buffer's watermark (the latest fetch time seen, or
+ * the wall clock, minus the grace) as it arrives: its analysis lagged more than the grace behind the others', its
+ * ingest instance's clock is behind, or it was imported with an old fetch time into a running deployment. It is
+ * processed at once and counted ({@code newswatch.processor.reorder.late}); only such an article can make a replay
+ * differ from production. That stage is cheap (hash look-ups and a bounded candidate set
  * per article, and it never parses the article: see {@code StoryInputSerde}), but it is serial, so it runs as its
  * own application with a thread of its own; its throughput bound is documented with the story package.
  *

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The reorder buffer in front of the story stage: two copies of one story analysed in the wrong order (as two
- * analysis tasks may append them) still give the story to the earlier copy; a late article is handed on and counted.
+ * analysis tasks may append them) still give the story to the copy fetched first, whatever their publication times;
+ * a late article (fetched before the watermark) is handed on and counted.
  */
 class StoryOrderTest {
     static final Instant T0 = NewsTopologyTest.T0;
@@ -71,52 +72,96 @@ class StoryOrderTest {
     }
 
     /** Runs the ordered stage with {@code grace} over {@code records} in the given order; returns its matches. */
-    private List<Match> ordered(Duration grace, List<TestRecord<String, byte[]>> records, String name) {
-        var stage = NewsTopology.StoryStage.of(StoryConfig.defaults(), AssignmentListener.NONE, grace);
-        TopologyTestDriver d = driver(NewsTopology.ordered(topics, stage, metrics), name);
-        var in = d.createInputTopic(topics.stories().name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
-        records.forEach(r -> in.pipeInput(r.key(), r.value(), r.timestamp()));
-        return d.createOutputTopic(topics.matches().name(), Serdes.String().deserializer(), topics.matches().valueSerde().deserializer())
-                .readValuesToList();
+    private List<TestRecord<String, Match>> ordered(Duration grace, List<TestRecord<String, byte[]>> records, String name) {
+        return ordered(grace, records, name, T0);
     }
 
-    private static Article article(String url, String title, String extra) {
-        return NewsTopologyTest.article(url, title, NewsTopologyTest.TRAINING + extra);
+    /** As above, with the wall clock at {@code now}, moved on by a minute once every record is in. */
+    private List<TestRecord<String, Match>> ordered(Duration grace, List<TestRecord<String, byte[]>> records, String name, Instant now) {
+        var stage = NewsTopology.StoryStage.of(StoryConfig.defaults(), AssignmentListener.NONE, grace);
+        Properties p = new Properties();
+        p.put("application.id", "newswatch-processor-" + name);
+        p.put("bootstrap.servers", "unused:9092");
+        p.put("state.dir", state.resolve(name).toString());
+        TopologyTestDriver d = new TopologyTestDriver(NewsTopology.ordered(topics, stage, metrics), p, now);
+        drivers.add(d);
+        var in = d.createInputTopic(topics.stories().name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
+        records.forEach(r -> in.pipeInput(r.key(), r.value(), r.timestamp()));
+        d.advanceWallClockTime(Duration.ofMinutes(1));
+        return d.createOutputTopic(topics.matches().name(), Serdes.String().deserializer(), topics.matches().valueSerde().deserializer())
+                .readRecordsToList();
+    }
+
+    private static List<Match> values(List<TestRecord<String, Match>> records) {
+        return records.stream().map(TestRecord::value).toList();
+    }
+
+    /** An article on the training story, published at {@code published} and fetched at {@code fetched}. */
+    private static Article article(String url, String title, String extra, Instant published, Instant fetched) {
+        return NewsTopologyTest.article(url, title, NewsTopologyTest.TRAINING + extra).toBuilder()
+                .publishedAt(published).fetchedAt(fetched).build();
+    }
+
+    private static Article harbour(Instant fetched) {
+        return NewsTopologyTest.article("https://three.example/c", "Harbour reopens", "The harbour reopened after repairs.").toBuilder()
+                .fetchedAt(fetched).build();
     }
 
     @Test
-    void shouldGiveTheStoryToTheEarlierCopyWhicheverArrivesFirst() throws Exception {
-        Article first = article("https://one.example/a", "Cartel members trained to fly attack drones", "");
-        Article copy = article("https://two.example/b", "Cartel members trained to fly attack drones", " Reporting by the wire.");
-        Article later = NewsTopologyTest.article("https://three.example/c", "Harbour reopens", "The harbour reopened after repairs.");
+    void shouldGiveTheStoryToTheEarlierFetchedCopyWhicheverArrivesFirst() throws Exception {
+        // the copy was published earlier, but fetched later: the order is the fetch order
+        Article first = article("https://one.example/a", "Cartel members trained to fly attack drones", "",
+                T0.minus(Duration.ofMinutes(30)), T0.plusSeconds(60));
+        Article copy = article("https://two.example/b", "Cartel members trained to fly attack drones", " Reporting by the wire.",
+                T0.minus(Duration.ofMinutes(50)), T0.plusSeconds(120));
+        Article later = harbour(T0.plus(Duration.ofMinutes(20)));
         List<TestRecord<String, byte[]>> records = analysed(List.of(first, copy, later),
-                List.of(T0, T0.plusSeconds(60), T0.plus(Duration.ofMinutes(20))));
+                List.of(first.publishedAt(), copy.publishedAt(), later.fetchedAt()));
         List<TestRecord<String, byte[]>> swapped = new ArrayList<>(records);
         Collections.swap(swapped, 0, 1);
 
-        List<Match> inOrder = ordered(Duration.ofMinutes(5), records, "in-order");
-        List<Match> reordered = ordered(Duration.ofMinutes(5), swapped, "swapped");
-        List<Match> unbuffered = ordered(Duration.ZERO, swapped, "unbuffered");
+        List<TestRecord<String, Match>> inOrder = ordered(Duration.ofMinutes(5), records, "in-order");
+        List<TestRecord<String, Match>> reordered = ordered(Duration.ofMinutes(5), swapped, "swapped");
+        List<Match> unbuffered = values(ordered(Duration.ZERO, swapped, "unbuffered"));
 
-        assertThat(inOrder).extracting(Match::articleId).containsExactly(first.id(), copy.id());
-        assertThat(inOrder.get(1).duplicateOf()).isEqualTo(first.id());
-        assertThat(reordered).isEqualTo(inOrder);
+        assertThat(values(inOrder)).extracting(Match::articleId).containsExactly(first.id(), copy.id());
+        assertThat(inOrder.get(1).value().duplicateOf()).isEqualTo(first.id());
+        assertThat(values(reordered)).isEqualTo(values(inOrder));
+        // each match keeps its event time (the publication time), on which the story windows run
+        assertThat(reordered).extracting(TestRecord::getRecordTime).containsExactly(first.publishedAt(), copy.publishedAt());
+        assertThat(metrics.counter("newswatch.processor.reorder.late").count()).isZero();
         // without the buffer, the copy that happened to arrive first opens the story
         assertThat(unbuffered.get(0).articleId()).isEqualTo(copy.id());
         assertThat(unbuffered.get(1).duplicateOf()).isEqualTo(copy.id());
     }
 
     @Test
+    void shouldOrderLiveArticlesPublishedHoursBeforeTheirFetchWithoutCallingThemLate() throws Exception {
+        Instant now = T0.plus(Duration.ofHours(6));
+        Article first = article("https://one.example/a", "Cartel members trained to fly attack drones", "",
+                T0, now.minusSeconds(10));
+        Article copy = article("https://two.example/b", "Cartel members trained to fly attack drones", " Reporting by the wire.",
+                T0.minus(Duration.ofHours(2)), now.minusSeconds(5));
+        List<TestRecord<String, byte[]>> swapped = new ArrayList<>(analysed(List.of(first, copy), List.of(first.publishedAt(), copy.publishedAt())));
+        Collections.swap(swapped, 0, 1);
+
+        List<Match> out = values(ordered(Duration.ofSeconds(30), swapped, "live", now));
+
+        assertThat(out).extracting(Match::articleId).containsExactly(first.id(), copy.id());
+        assertThat(out.get(1).duplicateOf()).isEqualTo(first.id());
+        assertThat(metrics.counter("newswatch.processor.reorder.late").count()).isZero();
+    }
+
+    @Test
     void shouldHandOnALateArticleAtOnceAndCountIt() throws Exception {
-        Article first = article("https://one.example/a", "Cartel members trained to fly attack drones", "");
-        Article copy = article("https://two.example/b", "Cartel members trained to fly attack drones", " Reporting by the wire.");
-        Article later = NewsTopologyTest.article("https://three.example/c", "Harbour reopens", "The harbour reopened after repairs.");
-        List<TestRecord<String, byte[]>> records = analysed(List.of(first, later, copy),
-                List.of(T0.plusSeconds(60), T0.plus(Duration.ofMinutes(20)), T0));
+        Article first = article("https://one.example/a", "Cartel members trained to fly attack drones", "", T0, T0.plusSeconds(60));
+        Article copy = article("https://two.example/b", "Cartel members trained to fly attack drones", " Reporting by the wire.", T0, T0);
+        Article later = harbour(T0.plus(Duration.ofMinutes(20)));
+        List<TestRecord<String, byte[]>> records = analysed(List.of(first, later, copy), List.of(T0, later.fetchedAt(), T0));
 
-        List<Match> out = ordered(Duration.ofMinutes(5), records, "late");
+        List<Match> out = values(ordered(Duration.ofMinutes(5), records, "late"));
 
-        // the copy (timestamp T0) arrives after the watermark passed T0 + 60 s: too late to open the story
+        // the copy (fetched at T0) arrives after the watermark passed T0 + 60 s: too late to open the story
         assertThat(out).extracting(Match::articleId).containsExactly(first.id(), copy.id());
         assertThat(out.get(1).duplicateOf()).isEqualTo(first.id());
         assertThat(metrics.counter("newswatch.processor.reorder.late").count()).isEqualTo(1.0);

@@ -9,13 +9,14 @@ import java.util.Map;
 
 /**
  * Decides, for one alert version and one channel, whether it is sent now, rolled into a digest, or not sent, from
- * the policies and the alert's stream time only, so a replay decides as production did. With no policies every
- * alert goes to every channel. For each channel the first policy (in file order) that matches and names the
+ * the policies and the alert's stream time only, so a replay decides as production did. An alert of a shadow rule
+ * ({@link Alert#shadow()}) goes to no channel, whatever the policies (it is counted nowhere either). With no policies
+ * every other alert goes to every channel. For each channel the first policy (in file order) that matches and names the
  * channel decides. Throttle counts are kept per policy, channel and window, and forgotten two windows later.
  * Not thread-safe: used by the delivery loop alone.
  */
 final class Router {
-    /** What to do with an alert on a channel. */
+    /** What to do with an alert on a channel; {@code policy} is the one that decided ({@code null} when no policy is configured). */
     record Decision(Kind kind, Policy policy, Instant windowStart, Instant windowEnd) {
         enum Kind { SEND, DIGEST, SKIP }
 
@@ -32,6 +33,9 @@ final class Router {
     }
 
     Decision decide(Alert a, String channel, Instant streamTime) {
+        if (a.shadow()) {
+            return Decision.SKIP;
+        }
         if (policies.isEmpty()) {
             return Decision.SEND;
         }
@@ -43,14 +47,14 @@ final class Router {
                 return digest(p, p.digestEvery(), streamTime);
             }
             if (p.throttleMax() <= 0) {
-                return Decision.SEND;
+                return new Decision(Decision.Kind.SEND, p, null, null);
             }
             long window = streamTime.toEpochMilli() / p.window().toMillis();
             String key = p.id() + "\u0000" + channel + "\u0000" + window;
             int n = counts.merge(key, 1, Integer::sum);
             countWindows.put(key, (window + 2) * p.window().toMillis());
             forgetOld(streamTime.toEpochMilli());
-            return n <= p.throttleMax() ? Decision.SEND : digest(p, p.window(), streamTime);
+            return n <= p.throttleMax() ? new Decision(Decision.Kind.SEND, p, null, null) : digest(p, p.window(), streamTime);
         }
         return Decision.SKIP;
     }

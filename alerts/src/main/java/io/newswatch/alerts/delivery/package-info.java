@@ -21,7 +21,8 @@
  *     {@code Retry-After}, a bounded number of attempts, then a {@code FAILED} record with the cause;
  *     {@link io.newswatch.alerts.delivery.FailedDeliveries} sends those again ({@code newswatch deliveries retry}).</li>
  * <li>{@link io.newswatch.alerts.delivery.Policy} and {@code Router}: routing, throttling and digests, decided on the
- *     alert's stream time.</li>
+ *     alert's stream time. An alert of a shadow rule ({@code Alert.shadow}) goes to no channel: it is only stored
+ *     and shown on the desk.</li>
  * </ul>
  *
  * <p>Bounds: at most {@code MAX_PENDING} (20,000) alert records wait on channels before the loop pauses reading;

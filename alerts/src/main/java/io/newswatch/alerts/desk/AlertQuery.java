@@ -16,11 +16,12 @@ import java.time.Instant;
  * @param since    raised at or after
  * @param until    raised before
  * @param status   triage status
+ * @param shadow   {@code true}: only alerts of shadow rules (notified to no channel); {@code false}: only the others
  * @param cursor   the {@code next} of the previous page, or {@code null} for the newest
  * @param limit    alerts per page, 1 to {@link #MAX_LIMIT}
  */
 public record AlertQuery(String rule, String severity, String entity, String source, String lang, Instant since, Instant until,
-                         Feedback.Status status, String cursor, int limit) {
+                         Feedback.Status status, Boolean shadow, String cursor, int limit) {
     public static final int MAX_LIMIT = 1000;
 
     public AlertQuery {
@@ -32,9 +33,15 @@ public record AlertQuery(String rule, String severity, String entity, String sou
         }
     }
 
+    /** Any alert, shadow or not. */
+    public AlertQuery(String rule, String severity, String entity, String source, String lang, Instant since, Instant until,
+                      Feedback.Status status, String cursor, int limit) {
+        this(rule, severity, entity, source, lang, since, until, status, null, cursor, limit);
+    }
+
     /** Every alert, newest first. */
     public static AlertQuery all(int limit) {
-        return new AlertQuery(null, null, null, null, null, null, null, null, null, limit);
+        return new AlertQuery(null, null, null, null, null, null, null, null, null, null, limit);
     }
 
     /** Whether {@code a}, with triage {@code status}, passes the filter (time bounds included). */
@@ -46,6 +53,7 @@ public record AlertQuery(String rule, String severity, String entity, String sou
                 && (source == null || source.equalsIgnoreCase(a.source()) || a.outlets().stream().anyMatch(source::equalsIgnoreCase))
                 && (lang == null || lang.equalsIgnoreCase(a.lang()) || a.languages().stream().anyMatch(lang::equalsIgnoreCase))
                 && (status == null || status == triage)
+                && (shadow == null || shadow == a.shadow())
                 && (since == null || (a.raisedAt() != null && !a.raisedAt().isBefore(since)))
                 && (until == null || (a.raisedAt() != null && a.raisedAt().isBefore(until)));
     }

@@ -261,8 +261,13 @@ public final class AlertsApi implements AutoCloseable {
                 throw new IllegalArgumentException("status must be open, acknowledged or false-positive");
             }
         }
+        String sh = param(ctx, "shadow");
+        if (sh != null && !sh.equals("true") && !sh.equals("false")) {
+            throw new IllegalArgumentException("shadow must be true (only shadow rules' alerts) or false (only the others), was '" + sh + "'");
+        }
         AlertQuery q = new AlertQuery(param(ctx, "rule"), param(ctx, "severity"), param(ctx, "entity"), param(ctx, "source"), param(ctx, "lang"),
-                instant(ctx, "since"), instant(ctx, "until"), status, param(ctx, "cursor"), limit(ctx, 100, AlertQuery.MAX_LIMIT));
+                instant(ctx, "since"), instant(ctx, "until"), status, sh == null ? null : Boolean.valueOf(sh), param(ctx, "cursor"),
+                limit(ctx, 100, AlertQuery.MAX_LIMIT));
         DeskStore.Page page = store.page(q);
         List<Map<String, Object>> items = new ArrayList<>();
         for (DeskStore.Row r : page.items()) {

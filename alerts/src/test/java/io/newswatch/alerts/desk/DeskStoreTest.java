@@ -140,4 +140,23 @@ class DeskStoreTest {
             assertThat(offsets).containsExactly(1L);
         }
     }
+
+    @Test
+    void shouldFilterShadowRulesAlerts() throws Exception {
+        try (DeskStore store = new DeskStore(dir)) {
+            Alert live = alert("live", "drone-training", "high", "Wire", "en", T, 1);
+            Alert s = alert("trial", "trial", "high", "Wire", "en", T.plusSeconds(1), 1);
+            Alert trial = new Alert(s.schemaVersion(), s.alertId(), s.storyId(), s.ruleId(), s.ruleVersion(), s.severity(), s.articleId(), s.title(),
+                    s.url(), s.source(), s.lang(), s.publishedAt(), s.snippets(), s.entities(), s.raisedAt(), s.version(), s.updatedAt(),
+                    s.outlets(), s.languages(), s.articles(), true);
+            put(store, 0, 0, live);
+            put(store, 0, 1, trial);
+
+            assertThat(store.page(new AlertQuery(null, null, null, null, null, null, null, null, true, null, 10)).items())
+                    .extracting(r -> r.alert().alertId(), r -> r.alert().shadow()).containsExactly(org.assertj.core.groups.Tuple.tuple("trial", true));
+            assertThat(store.page(new AlertQuery(null, null, null, null, null, null, null, null, false, null, 10)).items())
+                    .extracting(r -> r.alert().alertId()).containsExactly("live");
+            assertThat(store.page(AlertQuery.all(10)).items()).hasSize(2);
+        }
+    }
 }

@@ -1,13 +1,11 @@
 package io.newswatch.app.replay;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.newswatch.config.Config;
 import io.newswatch.config.KafkaClients;
-import io.newswatch.model.topic.Json;
+import io.newswatch.model.topic.TopicSpec;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -19,11 +17,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The desk's verdicts on alerts, read from {@code <prefix>.alert-feedback} when the deployment has that topic:
- * {@link #RELEVANT} for an acknowledged alert, {@link #FALSE_POSITIVE} for one marked a false positive; the latest
- * record of an alert wins. The alert id is the record key, or the value's {@code alertId}; the verdict is the value's
- * {@code verdict}, {@code feedback}, {@code status} or {@code kind} field. A record without either is skipped. No
- * topic means no feedback. Stateless.
+ * The desk's verdicts on alerts, read from the alert-feedback topic ({@code Topics.feedback()}, the desk's
+ * {@link io.newswatch.model.Feedback} records, read with that topic's own serde) when the deployment has it. The
+ * latest record of an alert is its whole state: {@link io.newswatch.model.Feedback.Status#ACKNOWLEDGED} gives
+ * {@link #RELEVANT}, {@link io.newswatch.model.Feedback.Status#FALSE_POSITIVE} gives {@link #FALSE_POSITIVE}, and
+ * {@code OPEN} (never triaged, or reopened) or a tombstone gives no verdict, whatever earlier records said. A record
+ * that cannot be read is logged with its position and skipped. No topic means no feedback. Stateless.
  */
 final class Feedback {
     static final String RELEVANT = "relevant";
@@ -34,50 +33,55 @@ final class Feedback {
     }
 
     /** Alert id to verdict; empty when the topic does not exist. */
-    static Map<String, String> read(Config config, Admin admin, String topic) throws Exception {
-        if (!admin.listTopics().names().get().contains(topic)) {
+    static Map<String, String> read(Config config, Admin admin, TopicSpec<String, io.newswatch.model.Feedback> topic) throws Exception {
+        if (!admin.listTopics().names().get().contains(topic.name())) {
             return Map.of();
         }
         Map<String, String> out = new HashMap<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(KafkaClients.consumer(config, "newswatch-replay-feedback", null),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> parts = consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+            List<TopicPartition> parts = consumer.partitionsFor(topic.name()).stream().map(p -> new TopicPartition(topic.name(), p.partition())).toList();
             Map<TopicPartition, Long> ends = consumer.endOffsets(parts);
             consumer.assign(parts);
             consumer.seekToBeginning(parts);
             while (parts.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                    if (r.value() == null) {
-                        continue;
-                    }
-                    try {
-                        JsonNode v = Json.mapper().readTree(r.value());
-                        String alert = v.hasNonNull("alertId") ? v.get("alertId").asText() : r.key();
-                        String verdict = verdict(v);
-                        if (alert != null && verdict != null) {
-                            out.put(alert, verdict);
-                        }
-                    } catch (Exception e) {
-                        LOG.warn("skipping unreadable feedback {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), e.getMessage());
-                    }
+                    apply(out, topic, r);
                 }
             }
         }
         return out;
     }
 
-    static String verdict(JsonNode v) {
-        for (String field : List.of("verdict", "feedback", "status", "kind", "action")) {
-            if (v.hasNonNull(field)) {
-                String s = v.get(field).asText().toLowerCase(Locale.ROOT).replace('_', '-').replace(" ", "-");
-                if (s.startsWith("ack") || s.equals("relevant") || s.equals("confirmed")) {
-                    return RELEVANT;
-                }
-                if (s.equals("false-positive") || s.equals("falsepositive") || s.equals("fp") || s.equals("not-relevant") || s.equals("irrelevant")) {
-                    return FALSE_POSITIVE;
-                }
+    /**
+     * Applies one record of the feedback topic, in offset order, to {@code verdicts}.
+     *
+     * @return whether the record could be read
+     */
+    static boolean apply(Map<String, String> verdicts, TopicSpec<String, io.newswatch.model.Feedback> topic, ConsumerRecord<String, byte[]> r) {
+        if (r.value() == null) {
+            if (r.key() != null) {
+                verdicts.remove(r.key());
             }
+            return true;
         }
-        return null;
+        io.newswatch.model.Feedback f;
+        try {
+            f = topic.valueSerde().deserializer().deserialize(r.topic(), r.value());
+        } catch (RuntimeException e) {
+            LOG.warn("skipping unreadable feedback {}-{}@{} (key {}): {}", r.topic(), r.partition(), r.offset(), r.key(), e.getMessage());
+            return false;
+        }
+        String verdict = switch (f.status()) {
+            case ACKNOWLEDGED -> RELEVANT;
+            case FALSE_POSITIVE -> FALSE_POSITIVE;
+            case OPEN -> null;
+        };
+        if (verdict == null) {
+            verdicts.remove(f.alertId());
+        } else {
+            verdicts.put(f.alertId(), verdict);
+        }
+        return true;
     }
 }

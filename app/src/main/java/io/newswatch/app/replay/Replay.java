@@ -61,10 +61,10 @@ import org.slf4j.LoggerFactory;
  *       warm-up raises no reported alert), and ending where a record can no longer be in the window
  *       ({@code to + ingest.maxPublishedLag}). It reads with assigned partitions and no consumer group, so production
  *       offsets are never touched.</li>
- *   <li>Copies the articles, sorted by timestamp and then article id (through a temporary file, so the heap holds only
- *       an index), onto one partition of a private articles topic: {@code <prefix>.replay-<id>.articles}. The story
- *       stage then reads them in the exact order production's reorder buffer hands them on, with no buffer of its
- *       own.</li>
+ *   <li>Copies the articles, sorted by fetch time and then article id (through a temporary file, so the heap holds
+ *       only an index), onto one partition of a private articles topic: {@code <prefix>.replay-<id>.articles}, each
+ *       with its record timestamp. The story stage then reads them in the exact order production's reorder buffer
+ *       hands them on ({@code StoryOrder}: fetch time, then article id), with no buffer of its own.</li>
  *   <li>Runs the processor built by {@link ProcessorFactory} (the service's code and settings, candidate rules) and
  *       the alert raiser ({@link AlertTopology}) under fresh application ids on the private topics, until every
  *       article has gone through both; nothing is delivered.</li>
@@ -148,7 +148,7 @@ public final class Replay {
                         from.toEpochMilli(), Long.MAX_VALUE)));
                 List<Match> baselineMatches = read(production, prod.matches().name(), prod.matches().valueSerde().deserializer()::deserialize,
                         from.toEpochMilli(), to.toEpochMilli());
-                Map<String, String> feedback = Feedback.read(production, admin, prod.prefix() + ".alert-feedback");
+                Map<String, String> feedback = Feedback.read(production, admin, prod.feedback());
                 return new Outcome(copied.total() - copied.warmUp(), baseline, candidate, baselineMatches, candidateMatches, feedback,
                         Duration.ofNanos(System.nanoTime() - start));
             } finally {
@@ -158,7 +158,7 @@ public final class Replay {
         }
     }
 
-    /** Copies the window's articles, sorted by (timestamp, key), onto the private articles topic; returns how many. */
+    /** Copies the window's articles, sorted by (fetch time, key), onto the private articles topic; returns how many. */
     private Copied copyWindow(Topics prod, Topics topics, Instant warmFrom) throws IOException {
         Path spill = Files.createTempFile("newswatch-" + id, ".articles");
         List<Entry> index = new ArrayList<>();
@@ -195,13 +195,13 @@ public final class Replay {
                         continue;
                     }
                     file.write(ByteBuffer.wrap(r.value()), pos);
-                    index.add(new Entry(r.timestamp(), r.key(), pos, r.value().length));
+                    index.add(new Entry(fetchedAt(r), r.timestamp(), r.key(), pos, r.value().length));
                     pos += r.value().length;
                 }
                 progress.update(done);
                 parts.stream().filter(tp -> consumer.position(tp) >= stops.get(tp)).forEach(tp -> consumer.pause(List.of(tp)));
             }
-            index.sort(Comparator.comparingLong(Entry::timestamp).thenComparing(Entry::key));
+            index.sort(ORDER);
             warmUp = (int) index.stream().filter(e -> e.timestamp() < from.toEpochMilli()).count();
             try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(KafkaClients.producer(production, "newswatch-" + id + "-copy"),
                     new StringSerializer(), new ByteArraySerializer())) {
@@ -219,7 +219,33 @@ public final class Replay {
     private record Copied(int total, int warmUp) {
     }
 
-    private record Entry(long timestamp, String key, long position, int length) {
+    /**
+     * One article of the window: where its value lies in the spill file, and its order key.
+     *
+     * @param fetchedAt the article's fetch time (epoch ms), the story stage's order key with the article id
+     * @param timestamp the record timestamp (event time), kept on the copy
+     */
+    record Entry(long fetchedAt, long timestamp, String key, long position, int length) {
+    }
+
+    /** The story stage's order ({@code StoryOrder}): fetch time, then article id (the record key). */
+    static final Comparator<Entry> ORDER = Comparator.comparingLong(Entry::fetchedAt).thenComparing(Entry::key);
+
+    /** Only the field the order needs; the rest of the article is skipped, not bound. */
+    private record FetchTime(Instant fetchedAt) {
+    }
+
+    /**
+     * The fetch time of an article record. A record that is not a readable article (the analysis will dead-letter it
+     * as production's did) is placed by its record timestamp.
+     */
+    static long fetchedAt(ConsumerRecord<String, byte[]> r) {
+        try {
+            FetchTime t = io.newswatch.model.topic.Json.mapper().readValue(r.value(), FetchTime.class);
+            return t != null && t.fetchedAt() != null ? t.fetchedAt().toEpochMilli() : r.timestamp();
+        } catch (IOException | RuntimeException e) {
+            return r.timestamp();
+        }
     }
 
     private static Map<TopicPartition, Long> offsets(KafkaConsumer<?, ?> consumer, List<TopicPartition> parts, long time) {

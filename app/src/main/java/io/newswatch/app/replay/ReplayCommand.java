@@ -46,6 +46,11 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--rules", paramLabel = "DIR", description = "Candidate rule file or directory (default: the configured rules).")
     Path rules;
 
+    @Option(names = "--policies", paramLabel = "FILE",
+            description = "Alert policies to preview, as in alerts.policies (a YAML file with alerts: policies: [...], channels may be "
+                    + "declared there too): the report lists which notices each policy would have sent; nothing is delivered.")
+    Path policies;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where report.json and report.html are written.")
     Path out;
 
@@ -61,6 +66,7 @@ public final class ReplayCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<Condition> conditions = Condition.parseAll(failIf);
         Config config = parent.config(bootstrapServers);
+        PolicySet policySet = policies == null ? null : PolicySet.load(policies, config);
         EmbeddedKafkaBroker broker = null;
         try {
             if (!config.kafka().containsKey("bootstrap.servers")) {
@@ -73,29 +79,65 @@ public final class ReplayCommand implements Callable<Integer> {
             boolean terminal = System.console() != null;
             Progress progress = new Progress(terminal ? parent.spec().commandLine().getErr() : null);
             Replay.Outcome outcome = new Replay(config, rules, from, to, progress).run();
-            ReplayReport report = ReplayReport.of(outcome, from, to);
+            ReplayReport report = ReplayReport.of(outcome, from, to, policySet == null ? null
+                    : io.newswatch.alerts.delivery.PolicyPreview.of(policySet.policies(), policySet.channels(), outcome.candidate()));
             report.write(out);
             var o = parent.out();
             Map<String, Object> j = report.json();
             o.printf("replayed %d articles in %.1f s: %d unchanged, %d added, %d removed, %d changed; report in %s%n", outcome.articles(),
                     outcome.took().toMillis() / 1000.0, ((List<?>) j.get("unchanged")).size(), ((List<?>) j.get("added")).size(),
                     ((List<?>) j.get("removed")).size(), ((List<?>) j.get("changed")).size(), out.resolve("report.html"));
-            List<String> failed = new ArrayList<>();
-            for (Condition c : conditions) {
-                double v = c.metric().equals("precision_drop") ? report.precisionDrop() : report.volumeRise();
-                if (v > c.limit()) {
-                    failed.add(String.format(Locale.ROOT, "%s %.4f > %s", c.metric(), v, c.limit()));
-                }
-            }
+            List<String> failed = failures(conditions, report);
             if (!failed.isEmpty()) {
                 parent.spec().commandLine().getErr().println("newswatch replay: --fail-if holds: " + String.join(", ", failed));
-                return FAILED_CONDITION;
             }
-            return 0;
+            return exitCode(failed);
         } finally {
             if (broker != null) {
                 broker.close();
             }
+        }
+    }
+
+    /** The conditions of {@code --fail-if} that hold for {@code report}, each as {@code "metric value > limit"}; empty: exit 0. */
+    static List<String> failures(List<Condition> conditions, ReplayReport report) {
+        List<String> failed = new ArrayList<>();
+        for (Condition c : conditions) {
+            double v = c.metric().equals("precision_drop") ? report.precisionDrop() : report.volumeRise();
+            if (v > c.limit()) {
+                failed.add(String.format(Locale.ROOT, "%s %.4f > %s", c.metric(), v, c.limit()));
+            }
+        }
+        return failed;
+    }
+
+    /** The exit code for the conditions that hold: 0, or {@link #FAILED_CONDITION}. */
+    static int exitCode(List<String> failures) {
+        return failures.isEmpty() ? 0 : FAILED_CONDITION;
+    }
+
+    /**
+     * The policies of a {@code --policies} file and the channel ids they may name (the deployment's and the file's).
+     */
+    record PolicySet(List<io.newswatch.alerts.delivery.Policy> policies, java.util.Set<String> channels) {
+        static PolicySet load(Path file, Config production) {
+            if (!java.nio.file.Files.isRegularFile(file)) {
+                throw new ConfigException("--policies: no file " + file);
+            }
+            Config config = Config.load(file, Map.of(), io.newswatch.app.AllKeys.all());
+            java.util.Set<String> channels = new java.util.TreeSet<>();
+            for (Config c : List.of(production, config)) {
+                for (Map<String, Object> ch : c.get(io.newswatch.alerts.AlertsConfig.CHANNELS)) {
+                    if (ch.get("id") instanceof String id) {
+                        channels.add(id);
+                    }
+                }
+            }
+            List<io.newswatch.alerts.delivery.Policy> policies = io.newswatch.alerts.delivery.Policy.fromConfig(config, channels);
+            if (policies.isEmpty()) {
+                throw new ConfigException("--policies: " + file + " has no alerts.policies");
+            }
+            return new PolicySet(policies, channels);
         }
     }
 

@@ -30,7 +30,9 @@ import java.util.TreeSet;
  * rule, story, article, title, url, snippet); {@code changed} (the same story and rule, but another article or
  * severity: {@code before} and {@code after}); {@code precision} (over the alerts the desk gave feedback on:
  * acknowledged = relevant, false positive = not, {@code before} and {@code after}); {@code perDay} (per rule and UTC day,
- * alerts, stories and duplicates on each side); and {@code timing}. Everything but {@code timing} is a function of the
+ * alerts, stories and duplicates on each side); with {@code --policies}, {@code notices} (per policy and channel, the
+ * candidate's alerts it would have sent one by one and those it would have rolled into each digest, the alerts no
+ * policy routes and the shadow rules' alerts); and {@code timing}. Everything but {@code timing} is a function of the
  * input: lists are sorted, maps ordered by key, so two replays of one window write the same bytes. Immutable.
  */
 public final class ReplayReport {
@@ -46,6 +48,17 @@ public final class ReplayReport {
 
     /** The report of {@code outcome} over {@code [from, to)}. */
     public static ReplayReport of(Replay.Outcome outcome, Instant from, Instant to) {
+        return of(outcome, from, to, null);
+    }
+
+    /**
+     * The report of {@code outcome} over {@code [from, to)}, with the notices the previewed policies would have sent for
+     * the candidate's alerts ({@code notices}, see {@code PolicyPreview}), or none when {@code notices} is null.
+     */
+    public static ReplayReport of(Replay.Outcome outcome, Instant from, Instant to, Map<String, Object> notices) {
+        outcome = new Replay.Outcome(outcome.articles(), outcome.baseline().stream().sorted(order()).toList(),
+                outcome.candidate().stream().sorted(order()).toList(), outcome.baselineMatches(), outcome.candidateMatches(), outcome.feedback(),
+                outcome.took());
         Map<String, Alert> before = byId(outcome.baseline());
         Map<String, Alert> after = byId(outcome.candidate());
         List<Object> unchanged = new ArrayList<>();
@@ -99,6 +112,9 @@ public final class ReplayReport {
         json.put("changed", changed);
         json.put("precision", precision);
         json.put("perDay", perDay(outcome));
+        if (notices != null) {
+            json.put("notices", notices);
+        }
         Map<String, Object> timing = new LinkedHashMap<>();
         timing.put("seconds", round(outcome.took().toMillis() / 1000.0));
         timing.put("articlesPerSecond", round(outcome.articles() / Math.max(1e-3, outcome.took().toMillis() / 1000.0)));

@@ -290,7 +290,7 @@ public final class LuceneRuleMatcher implements RuleMatcher {
                 explainErrors.put(rule.id(), "explaining the hit failed: " + describe(failure));
                 continue;
             }
-            RuleHit hit = new RuleHit(rule.id(), compiled.version(), e.score(), rule.severity(), e.snippets());
+            RuleHit hit = new RuleHit(rule.id(), compiled.version(), e.score(), rule.severity(), e.snippets(), rule.shadow());
             // During a replacement both versions may match: keep the newer one.
             CompiledRule current = byId.get(rule.id());
             if (!hits.containsKey(rule.id()) || current == compiled) {

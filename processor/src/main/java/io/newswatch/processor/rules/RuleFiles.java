@@ -33,7 +33,9 @@ import java.util.stream.Stream;
  * <p>A rule file holds one key, {@code rules}, a list of rules with the keys {@code id} (required),
  * {@code query} (required; a {@code |} block for long queries), {@code title}, {@code description},
  * {@code languages} (a list such as {@code [en, es]}; empty or absent means all), {@code severity}
- * ({@code low}, {@code medium}, {@code high}, {@code critical}; default {@code medium}) and {@code tags}.
+ * ({@code low}, {@code medium}, {@code high}, {@code critical}; default {@code medium}), {@code tags} and
+ * {@code shadow} ({@code true} or {@code false}, default {@code false}: a shadow rule's alerts are stored and shown on
+ * the desk, but notify no channel).
  * {@code #} starts a comment. Unknown keys, repeated keys and ids used twice (in one file or across the
  * files of a directory) are errors. Files are read by {@link YamlReader}: at most 4 MiB each, lines and values
  * of at most 64 Ki characters, and no aliases, merge keys or second documents (see there for every bound).
@@ -62,7 +64,7 @@ public final class RuleFiles {
     /** Lists the pack's files, one per line, since a classpath directory cannot be listed inside a jar. */
     public static final String DEFAULT_INDEX = DEFAULT_PACK + "index.txt";
 
-    private static final Set<String> KEYS = Set.of("id", "title", "description", "query", "languages", "severity", "tags");
+    private static final Set<String> KEYS = Set.of("id", "title", "description", "query", "languages", "severity", "tags", "shadow");
     private static final Map<WatchRule, Origin> ORIGINS = Collections.synchronizedMap(new WeakHashMap<>());
 
     private RuleFiles() {
@@ -324,10 +326,15 @@ public final class RuleFiles {
             List<String> languages = (List<String>) values.get("languages");
             @SuppressWarnings("unchecked")
             List<String> tags = (List<String>) values.get("tags");
+            String shadow = (String) values.getOrDefault("shadow", "false");
+            if (!shadow.equals("true") && !shadow.equals("false")) {
+                problems.add(new Problem(ruleWhere, id, -1, "'shadow' must be true or false, was '" + shadow + "'"));
+                return;
+            }
             WatchRule rule;
             try {
                 rule = new WatchRule(id, (String) values.get("title"), (String) values.get("description"), (String) values.get("query"),
-                        languages, (String) values.get("severity"), tags);
+                        languages, (String) values.get("severity"), tags, Boolean.parseBoolean(shadow));
             } catch (IllegalArgumentException e) {
                 problems.add(new Problem(ruleWhere, id, -1, e.getMessage()));
                 return;

@@ -10,9 +10,13 @@ import java.util.regex.Pattern;
 /**
  * A watch rule: an immutable value that keeps its query's source text. Its {@link #version()} is a hash of
  * the definition, so an edited rule gets a new version and every match records the version that fired.
+ *
+ * <p>A {@code shadow} rule matches and raises alerts like any other, and the desk shows them under "shadow", but no
+ * channel is notified of them: a desk can try a rule live before trusting it. Turning shadow on or off is an edit
+ * (a new version).
  */
 public record WatchRule(String id, String title, String description, String query, List<String> languages,
-                        String severity, List<String> tags) {
+                        String severity, List<String> tags, boolean shadow) {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,99}");
     private static final Set<String> SEVERITIES = Set.of("low", "medium", "high", "critical");
@@ -29,16 +33,25 @@ public record WatchRule(String id, String title, String description, String quer
         tags = tags == null ? List.of() : List.copyOf(tags);
     }
 
-    /** Content hash of the definition: 16 hex digits. */
+    /** A rule that notifies (not shadow). */
+    public WatchRule(String id, String title, String description, String query, List<String> languages, String severity, List<String> tags) {
+        this(id, title, description, query, languages, severity, tags, false);
+    }
+
+    /** Content hash of the definition: 16 hex digits (the same as before shadow rules existed, for a rule that is not one). */
     public String version() {
-        return ArticleId.ofParts(id, title, description, query, String.join(",", languages), severity, String.join(",", tags));
+        String languageList = String.join(",", languages);
+        String tagList = String.join(",", tags);
+        return shadow
+                ? ArticleId.ofParts(id, title, description, query, languageList, severity, tagList, "shadow")
+                : ArticleId.ofParts(id, title, description, query, languageList, severity, tagList);
     }
 
     public WatchRuleRecord toRecord() {
-        return new WatchRuleRecord(WatchRuleRecord.SCHEMA_VERSION, id, version(), title, description, query, languages, severity, tags);
+        return new WatchRuleRecord(WatchRuleRecord.SCHEMA_VERSION, id, version(), title, description, query, languages, severity, tags, shadow);
     }
 
     public static WatchRule fromRecord(WatchRuleRecord r) {
-        return new WatchRule(r.id(), r.title(), r.description(), r.query(), r.languages(), r.severity(), r.tags());
+        return new WatchRule(r.id(), r.title(), r.description(), r.query(), r.languages(), r.severity(), r.tags(), r.shadow());
     }
 }

@@ -27,7 +27,8 @@
  *
  * <p>{@link io.newswatch.processor.rules.RuleFiles} reads YAML ({@code rules:} then a list of rules with
  * {@code id}, {@code query}, {@code title}, {@code description}, {@code languages}, {@code severity},
- * {@code tags}; {@code #} comments; {@code |} blocks for long queries) from a file or a directory, and
+ * {@code tags}, {@code shadow} (its alerts are stored and shown on the desk, but notify no channel; the flag travels
+ * on every {@code RuleHit} and {@code Alert}); {@code #} comments; {@code |} blocks for long queries) from a file or a directory, and
  * {@link io.newswatch.processor.rules.RuleFiles#validate validate} compiles them. Both report every problem
  * at once with {@code file:line:column}: unknown or repeated keys, ids used twice, bad values, and query
  * errors at the line and column of the faulty word. Files go through the shared

@@ -25,6 +25,7 @@ public final class StoryInput {
     static final JsonSerde<AnalysedArticle> ANALYSED_JSON = new JsonSerde<>(AnalysedArticle.class);
 
     private final String articleId;
+    private final long fetchedAt;
     private final StoryFeatures features;
     private final List<EntityMention> entities;
     private final boolean matched;
@@ -33,13 +34,15 @@ public final class StoryInput {
 
     /**
      * @param articleId the article
+     * @param fetchedAt when ingest fetched it (epoch milliseconds): the story stage's order key
      * @param features  its story features, or {@code null} to have the story stage compute them from the match
      * @param entities  the entities found in it
      * @param matched   whether any rule matched it
      * @param matchJson its {@link AnalysedArticle} as JSON
      */
-    StoryInput(String articleId, StoryFeatures features, List<EntityMention> entities, boolean matched, byte[] matchJson) {
+    StoryInput(String articleId, long fetchedAt, StoryFeatures features, List<EntityMention> entities, boolean matched, byte[] matchJson) {
         this.articleId = Objects.requireNonNull(articleId, "articleId");
+        this.fetchedAt = fetchedAt;
         this.features = features;
         this.entities = List.copyOf(entities);
         this.matched = matched;
@@ -55,12 +58,20 @@ public final class StoryInput {
      * @param features its story features, or {@code null} to have the story stage compute them
      */
     public StoryInput(AnalysedArticle analysed, StoryFeatures features) {
-        this(analysed.article().id(), features, analysed.entities(), analysed.matched(), ANALYSED_JSON.toBytes(analysed));
+        this(analysed.article().id(), analysed.article().fetchedAt().toEpochMilli(), features, analysed.entities(), analysed.matched(), ANALYSED_JSON.toBytes(analysed));
         this.analysed = analysed;
     }
 
     public String articleId() {
         return articleId;
+    }
+
+    /**
+     * When ingest fetched the article, in epoch milliseconds: with the article id, the order in which the story stage
+     * takes articles (see {@code StoryOrder}). Carried in the envelope so that ordering never parses the article.
+     */
+    public long fetchedAt() {
+        return fetchedAt;
     }
 
     /** The features computed by the analyse stage, or {@code null}. */
@@ -96,7 +107,7 @@ public final class StoryInput {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof StoryInput s && articleId.equals(s.articleId) && Objects.equals(features, s.features)
+        return o instanceof StoryInput s && articleId.equals(s.articleId) && fetchedAt == s.fetchedAt && Objects.equals(features, s.features)
                 && entities.equals(s.entities) && matched == s.matched && java.util.Arrays.equals(matchJson, s.matchJson);
     }
 

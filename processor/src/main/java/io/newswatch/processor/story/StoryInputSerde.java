@@ -16,7 +16,8 @@ import org.apache.kafka.common.serialization.Serializer;
  * The serde of the internal stories topic.
  *
  * <p>Written: a binary envelope. Byte 0 is {@code 0x00} (never the first byte of JSON), byte 1 the format
- * version ({@value #VERSION}), then the article id, a matched flag, the features (fingerprint, the MinHash
+ * version ({@value #VERSION}), then the fetch time (8 bytes, epoch milliseconds: the story stage's order key, read
+ * without parsing the article), the article id, a matched flag, the features (fingerprint, the MinHash
  * signature as 8-byte values, terms with 8-byte weights, so they read back exactly, the paragraph hashes), the entities, and
  * finally the match's JSON as it will be published, minus the story fields. Strings are a 2-byte length and
  * UTF-8 (see {@link StoredArticleCodec}). Compared with one JSON document, the ordered stage reads a few
@@ -24,13 +25,15 @@ import org.apache.kafka.common.serialization.Serializer;
  *
  * <p>Read: that envelope, and, so that records in flight across an upgrade are assigned instead of lost,
  * the JSON earlier versions wrote: {@code {"schemaVersion":1,"match":...,"features":...}} or a bare
- * {@link Match}, and envelope version 2 (no paragraph hashes), whose features are then recomputed from the
- * article. Anything else fails with a {@link SerializationException} naming what was expected, and the
+ * {@link Match}, envelope version 3 (no fetch time: it is read from the article's JSON) and version 2 (no
+ * fetch time, no paragraph hashes), whose features are then recomputed from the article. Anything else fails with a {@link SerializationException} naming what was expected, and the
  * topology dead-letters the record. Thread-safe.
  */
 public final class StoryInputSerde implements Serde<StoryInput> {
     static final byte MAGIC = 0;
-    static final byte VERSION = 3;
+    static final byte VERSION = 4;
+    /** The format before the fetch time: read, with the fetch time taken from the article's JSON. */
+    private static final byte VERSION_WITHOUT_FETCH_TIME = 3;
     /** The format before paragraph hashes: read, with the features left to be recomputed from the article. */
     private static final byte VERSION_WITHOUT_PARAGRAPHS = 2;
 
@@ -54,7 +57,7 @@ public final class StoryInputSerde implements Serde<StoryInput> {
         StoryFeatures f = in.features();
         List<byte[]> strings = new ArrayList<>();
         strings.add(StoredArticleCodec.utf8(in.articleId()));
-        int length = 2 + 1 + 1 + 2 + 4 + in.matchJson().length;
+        int length = 2 + 8 + 1 + 1 + 2 + 4 + in.matchJson().length;
         if (f != null) {
             strings.add(StoredArticleCodec.utf8(f.fingerprint()));
             for (String t : f.terms()) {
@@ -72,7 +75,7 @@ public final class StoryInputSerde implements Serde<StoryInput> {
             length += 2 + (s == null ? 0 : s.length);
         }
         ByteBuffer out = ByteBuffer.allocate(length);
-        out.put(MAGIC).put(VERSION);
+        out.put(MAGIC).put(VERSION).putLong(in.fetchedAt());
         int k = 0;
         StoredArticleCodec.put(out, strings.get(k++));
         out.put((byte) (in.matched() ? 1 : 0));
@@ -109,6 +112,9 @@ public final class StoryInputSerde implements Serde<StoryInput> {
             throw new SerializationException("not a story input: " + e.getMessage(), e);
         }
         if (legacy.match() != null) {
+            if (legacy.match().article() == null) {
+                throw new SerializationException("story input without an article");
+            }
             return new StoryInput(legacy.match(), legacy.features());
         }
         AnalysedArticle match;
@@ -128,10 +134,11 @@ public final class StoryInputSerde implements Serde<StoryInput> {
             ByteBuffer in = ByteBuffer.wrap(data);
             in.get();
             byte version = in.get();
-            if (version != VERSION && version != VERSION_WITHOUT_PARAGRAPHS) {
+            if (version != VERSION && version != VERSION_WITHOUT_FETCH_TIME && version != VERSION_WITHOUT_PARAGRAPHS) {
                 throw new SerializationException("story input format " + version + " is not " + VERSION
                         + " (written by another version of newswatch)");
             }
+            long fetchedAt = version == VERSION ? in.getLong() : Long.MIN_VALUE;
             String id = StoredArticleCodec.get(in, data);
             boolean matched = in.get() != 0;
             StoryFeatures features = null;
@@ -144,7 +151,7 @@ public final class StoryInputSerde implements Serde<StoryInput> {
                     terms[i] = StoredArticleCodec.get(in, data);
                     weights[i] = in.getDouble();
                 }
-                features = version == VERSION
+                features = version != VERSION_WITHOUT_PARAGRAPHS
                         ? new StoryFeatures(fingerprint, signature, terms, weights, StoredArticleCodec.getLongs(in))
                         : null;
             }
@@ -164,7 +171,15 @@ public final class StoryInputSerde implements Serde<StoryInput> {
             if (in.hasRemaining()) {
                 throw new SerializationException(in.remaining() + " bytes after the match");
             }
-            StoryInput input = new StoryInput(id, features, entities, matched, json);
+            if (version != VERSION) {
+                // fail here, where the record can be dead-lettered, if the article cannot be read
+                AnalysedArticle analysed = StoryInput.ANALYSED_JSON.fromBytes(json);
+                if (analysed == null || analysed.article() == null) {
+                    throw new SerializationException("story input format " + version + " without an article");
+                }
+                fetchedAt = analysed.article().fetchedAt().toEpochMilli();
+            }
+            StoryInput input = new StoryInput(id, fetchedAt, features, entities, matched, json);
             if (features == null) {
                 input.analysed(); // the story stage will need the article: fail here, where the record can be dead-lettered
             }

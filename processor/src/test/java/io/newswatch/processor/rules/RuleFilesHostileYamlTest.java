@@ -89,7 +89,7 @@ class RuleFilesHostileYamlTest {
         assertThat(problems(dir)).containsExactly(
                 "a.yaml:3:1: a second YAML document starts here; a newswatch YAML file holds one document"
                         + " (remove this '---' and what follows, or move it to a file of its own)",
-                "b.yaml:2:13: unknown key 'qurey'; a rule has description, id, languages, query, severity, tags, title",
+                "b.yaml:2:13: unknown key 'qurey'; a rule has description, id, languages, query, severity, shadow, tags, title",
                 "b.yaml:2:5: rule 'b': no 'query'");
     }
 

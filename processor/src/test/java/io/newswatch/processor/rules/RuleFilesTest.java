@@ -92,7 +92,7 @@ class RuleFilesTest {
                 """);
 
         assertThat(problems(() -> RuleFiles.load(f))).containsExactly(
-                "bad.yaml:4:5: unknown key 'qurey'; a rule has description, id, languages, query, severity, tags, title",
+                "bad.yaml:4:5: unknown key 'qurey'; a rule has description, id, languages, query, severity, shadow, tags, title",
                 "bad.yaml:7:5: a rule without 'id'",
                 "bad.yaml:11:16: 'languages' must be a list, such as [en, es]",
                 "bad.yaml:12:5: rule 'Bad_Id': rule id must be lower-case letters, digits and dashes, was 'Bad_Id'",
@@ -160,5 +160,33 @@ class RuleFilesTest {
     @Test
     void shouldFailClearlyOnAMissingPath() {
         assertThatThrownBy(() -> RuleFiles.load(dir.resolve("absent"))).isInstanceOf(java.nio.file.NoSuchFileException.class);
+    }
+
+    @Test
+    void shouldReadShadowRulesAsAnEditWithItsOwnVersion() throws Exception {
+        Path f = write("shadow.yaml", """
+                rules:
+                  - {id: live, query: 'drone* AND train*'}
+                  - {id: trial, query: 'drone* AND train*', shadow: true}
+                  - {id: plain, query: 'drone* AND train*', shadow: false}
+                """);
+
+        List<WatchRule> rules = RuleFiles.load(f);
+
+        assertThat(rules).extracting(WatchRule::shadow).containsExactly(false, true, false);
+        WatchRule trial = rules.get(1);
+        WatchRule sameNotShadow = new WatchRule(trial.id(), trial.title(), trial.description(), trial.query(), trial.languages(),
+                trial.severity(), trial.tags());
+        assertThat(trial.version()).isNotEqualTo(sameNotShadow.version());
+        assertThat(WatchRule.fromRecord(trial.toRecord())).isEqualTo(trial);
+        assertThat(new String(new io.newswatch.model.topic.JsonSerde<>(io.newswatch.model.WatchRuleRecord.class).toBytes(rules.get(0).toRecord()),
+                java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("shadow");
+    }
+
+    @Test
+    void shouldRejectAShadowValueThatIsNotABoolean() throws Exception {
+        Path f = write("bad-shadow.yaml", "rules:\n  - {id: x, query: y, shadow: maybe}\n");
+
+        assertThat(problems(() -> RuleFiles.load(f))).singleElement().asString().contains("'shadow' must be true or false, was 'maybe'");
     }
 }

@@ -27,7 +27,7 @@ class StoryInputSerdeTest {
         Article a = Article.builder(url).feedId("wire").source("Wire \"Quoted\" Ltd")
                 .title("Cartel trains drone pilots — «entrenamiento» in Sinaloa")
                 .text("Gunmen were taught to fly FPV drones. Їхні інструктори були іноземцями. Offsets: ünïcödé.")
-                .lang("en").publishedAt(T0).fetchedAt(T0).build();
+                .lang("en").publishedAt(T0).fetchedAt(T0.plusSeconds(90)).build();
         List<RuleHit> rules = withRules
                 ? List.of(new RuleHit("drone-training", "v7", 3.0, "high",
                         List.of(new Snippet("text", 0, 35, "Gunmen were taught to fly FPV drones.", List.of(new Snippet.Span(26, 29))))))
@@ -54,6 +54,7 @@ class StoryInputSerdeTest {
         assertThat(back.features()).isEqualTo(features(m)); // signature and term weights bit for bit
         assertThat(back.entities()).isEqualTo(m.entities());
         assertThat(back.matched()).isTrue();
+        assertThat(back.fetchedAt()).isEqualTo(T0.plusSeconds(90).toEpochMilli());
         assertThat(back.analysed()).isEqualTo(m);
         assertThat(bytes.length).isLessThan(MATCHES.toBytes(m.toMatch()).length + 2_000);
     }
@@ -70,10 +71,12 @@ class StoryInputSerdeTest {
         while (none[i] == one[i]) {
             i++;
         }
-        // Version 2 is version 3 without the 2-byte paragraph count (and its values).
-        byte[] v2 = new byte[none.length - 2];
-        System.arraycopy(none, 0, v2, 0, i - 1);
-        System.arraycopy(none, i + 1, v2, i - 1, none.length - i - 1);
+        // Version 2 is version 4 without the 8-byte fetch time and the 2-byte paragraph count (and its values).
+        byte[] v3 = withoutFetchTime(none);
+        i -= Long.BYTES;
+        byte[] v2 = new byte[v3.length - 2];
+        System.arraycopy(v3, 0, v2, 0, i - 1);
+        System.arraycopy(v3, i + 1, v2, i - 1, v3.length - i - 1);
         v2[1] = 2;
 
         StoryInput back = serde.deserializer().deserialize("t", v2);
@@ -81,6 +84,28 @@ class StoryInputSerdeTest {
         assertThat(back.features()).isNull();
         assertThat(back.analysed()).isEqualTo(m);
         assertThat(back.entities()).isEqualTo(m.entities());
+        assertThat(back.fetchedAt()).isEqualTo(m.article().fetchedAt().toEpochMilli());
+    }
+
+    /** Version 3 of the envelope: version 4 without the fetch time after the version byte. */
+    private static byte[] withoutFetchTime(byte[] v4) {
+        byte[] v3 = new byte[v4.length - Long.BYTES];
+        System.arraycopy(v4, 0, v3, 0, 2);
+        System.arraycopy(v4, 2 + Long.BYTES, v3, 2, v4.length - 2 - Long.BYTES);
+        v3[1] = 3;
+        return v3;
+    }
+
+    @Test
+    void shouldReadTheEnvelopeWithoutFetchTimeTakingItFromTheArticle() {
+        AnalysedArticle m = match("https://one.example/g", true);
+        StoryInput in = new StoryInput(m, features(m));
+
+        StoryInput back = serde.deserializer().deserialize("t", withoutFetchTime(serde.serializer().serialize("t", in)));
+
+        assertThat(back).isEqualTo(in);
+        assertThat(back.fetchedAt()).isEqualTo(T0.plusSeconds(90).toEpochMilli());
+        assertThat(back.features()).isEqualTo(features(m));
     }
 
     @Test
@@ -133,7 +158,7 @@ class StoryInputSerdeTest {
         future[1] = 9;
         assertThatThrownBy(() -> serde.deserializer().deserialize("t", future))
                 .isInstanceOf(SerializationException.class).hasMessageContaining("format 9");
-        byte[] badJson = serde.serializer().serialize("t", new StoryInput("x", null, List.of(), true, "{\"nope\":1}".getBytes(StandardCharsets.UTF_8)));
+        byte[] badJson = serde.serializer().serialize("t", new StoryInput("x", 0L, null, List.of(), true, "{\"nope\":1}".getBytes(StandardCharsets.UTF_8)));
         assertThatThrownBy(() -> serde.deserializer().deserialize("t", badJson)).isInstanceOf(SerializationException.class);
     }
 
