@@ -33,7 +33,10 @@ final class RuleCompiler {
     /**
      * A compiled rule.
      *
+     * @param query    its Lucene query; null in the form the matcher keeps once the rule is registered
+     *                 ({@link #withoutQuery}), where {@link OnDemandQuery} rebuilds it when needed
      * @param prefixes literal prefixes of its wildcards, for {@link WildcardPresearch}
+     * @param version  the rule's {@link WatchRule#version()}, computed once
      */
     record CompiledRule(WatchRule rule, Query query, Set<String> prefixes, String version) {
         CompiledRule(WatchRule rule, Query query, Set<String> prefixes) {
