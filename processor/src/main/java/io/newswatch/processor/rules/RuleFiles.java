@@ -232,7 +232,14 @@ public final class RuleFiles {
             if (!problems.isEmpty()) {
                 throw new RuleFileException(problems);
             }
-            ORIGINS.putAll(origins);
+            // An equal rule read before keeps its (weak) key on a plain put, and goes when that earlier object is
+            // collected, taking this origin with it: key the origin by the objects returned now.
+            synchronized (ORIGINS) {
+                origins.forEach((rule, origin) -> {
+                    ORIGINS.remove(rule);
+                    ORIGINS.put(rule, origin);
+                });
+            }
             return List.copyOf(rules);
         }
 

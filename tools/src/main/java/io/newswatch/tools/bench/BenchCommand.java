@@ -15,7 +15,8 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code newswatch bench}: benchmarks that print figures (speed and memory targets live here, not in tests). */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print throughput, latency and memory figures.",
-        subcommands = {BenchCommand.Ingest.class, BenchCommand.Processor.class, BenchCommand.Alerts.class, BenchCommand.Faults.class})
+        subcommands = {BenchCommand.Ingest.class, BenchCommand.Processor.class, BenchCommand.Alerts.class, BenchCommand.Faults.class,
+                BenchCommand.ReplayBench.class})
 public final class BenchCommand {
     @ParentCommand
     Newswatch parent;
@@ -174,6 +175,24 @@ public final class BenchCommand {
         public Integer call() throws Exception {
             new AlertsBenchmark(bench.parent.config(bootstrapServers),
                     new AlertsBenchmark.Options(alerts, rate, seconds, warmupSeconds, dataDir, bootstrapServers), bench.parent.out()).run();
+            return 0;
+        }
+    }
+
+    @Command(name = "replay", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Writes N generated articles to a fresh deployment on the embedded broker and replays the window with the default "
+                    + "rule pack as 'newswatch replay' does: time, articles/s, peak heap, CPU ms per article, and the ratio to the bare "
+                    + "analysis ceiling (one thread) measured in the same run.", "Takes about five minutes with the defaults on two cores."})
+    static final class ReplayBench implements Callable<Integer> {
+        @ParentCommand
+        BenchCommand bench;
+
+        @Option(names = "--articles", defaultValue = "200000", description = "Articles replayed (default: ${DEFAULT-VALUE}).")
+        int articles;
+
+        @Override
+        public Integer call() throws Exception {
+            new ReplayBenchmark(bench.parent.config(null), articles, bench.parent.out()).run();
             return 0;
         }
     }
