@@ -3,6 +3,7 @@ package io.newswatch.alerts.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newswatch.alerts.AlertsConfig;
+import io.newswatch.alerts.desk.DeskEvents;
 import io.newswatch.config.Config;
 import io.newswatch.health.Health;
 import java.net.URI;
@@ -26,7 +27,7 @@ class AlertsApiBasePathIT {
         Health health = new Health().live("thing", () -> Health.Status.up("fine"));
         String token = AccessTokens.newToken();
         AccessTokens tokens = AccessTokens.fromConfig(Config.load(null, Map.of(), AlertsConfig.KEYS)).with("ops", Role.VIEWER, token);
-        try (AlertsApi api = new AlertsApi(null, null, null, null, tokens, new Sessions(Duration.ofHours(1), Clock.systemUTC()), health,
+        try (AlertsApi api = new AlertsApi(null, new DeskEvents(), null, null, tokens, new Sessions(Duration.ofHours(1), Clock.systemUTC()), health,
                 () -> "# metrics\n", Clock.systemUTC(), "/newswatch")) {
             int port = api.start("127.0.0.1", 0);
             HttpClient http = HttpClient.newHttpClient();
