@@ -33,6 +33,16 @@ final class LogFormat {
      * Tells the operator a service is up: a line on standard output in text mode, a log event in JSON mode (where
      * every line on standard output must be JSON).
      */
+    /**
+     * Prints a line that must never reach a log (it holds a secret, such as the demo's sign-in token): on standard
+     * output in text mode, on standard error in JSON mode (where every line on standard output must be JSON).
+     */
+    static void printSecret(Config config, PrintWriter out, PrintWriter err, String line) {
+        PrintWriter to = config.get(FORMAT).equals(JSON) ? err : out;
+        to.println(line);
+        to.flush();
+    }
+
     static void announce(Config config, PrintWriter out, String line) {
         if (config.get(FORMAT).equals(JSON)) {
             LoggerFactory.getLogger(Newswatch.class).info(line);

@@ -100,8 +100,8 @@ final class RunCommand implements Callable<Integer> {
                     + "health at %s/health/ready; Ctrl-C stops.", ingest[0].feeds().size(), api, api, api));
             if (demoToken != null) {
                 // printed, never logged: the sign-in URL holds a fresh admin token valid until this process stops
-                parent.out().printf("Sign in to the desk: %s/#token=%s%n", api, demoToken);
-                parent.out().flush();
+                LogFormat.printSecret(config, parent.out(), parent.spec.commandLine().getErr(),
+                        String.format("Sign in to the desk: %s/#token=%s", api, demoToken));
             }
             life.awaitClose();
             return 0;

@@ -63,7 +63,7 @@ class DeskSecurityIT {
             HttpRequest basic = HttpRequest.newBuilder(URI.create(d.base() + "/api/alerts")).header("Authorization", "Basic dmVyYTp4").build();
             assertThat(d.http.send(basic, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
             assertThat(d.get("/health", null).statusCode()).isIn(200, 503);
-            assertThat(d.get("/health/desk", null).statusCode()).isEqualTo(200);
+            assertThat(d.get("/health/live", null).statusCode()).isEqualTo(200);
             // the page shell holds no data and is public; it carries the strict policy
             HttpResponse<String> page = d.get("/", null);
             assertThat(page.statusCode()).isEqualTo(200);
