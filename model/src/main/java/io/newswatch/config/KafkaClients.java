@@ -79,7 +79,7 @@ public final class KafkaClients {
         p.setProperty("processing.guarantee", "exactly_once_v2");
         p.setProperty("state.dir", stateDir.toAbsolutePath().toString());
         p.setProperty("num.stream.threads", Integer.toString(threads));
-        p.putIfAbsent("commit.interval.ms", "200");
+        p.putIfAbsent("commit.interval.ms", "100");
         if (!p.containsKey(ProducerConfig.COMPRESSION_TYPE_CONFIG)) {
             p.putIfAbsent("producer." + ProducerConfig.COMPRESSION_TYPE_CONFIG, COMPRESSION);
         }

@@ -50,7 +50,7 @@ public record ProcessorConfig(String applicationId, Path stateDir, int threads, 
             "How long (event time) a story stays open to rewrites and duplicates; bounds the dedup and story stores.")
             .validatedBy(d -> d.toMinutes() >= 1, "must be at least 1m");
 
-    public static final ConfigKey<Duration> REORDER_GRACE = ConfigKey.of("processor.reorderGrace", ConfigType.DURATION_TYPE, Duration.ofSeconds(2),
+    public static final ConfigKey<Duration> REORDER_GRACE = ConfigKey.of("processor.reorderGrace", ConfigType.DURATION_TYPE, Duration.ofMillis(400),
             "How long an analysed article waits for articles fetched before it: the story stage takes them in order of fetch time, then article id (the same articles then give the same stories, whatever the partitions and threads; replay uses the same order); bounds the delay it adds to an alert. An article whose fetch time is behind the latest one seen, or the wall clock, by more than this is processed at once and counted in newswatch.processor.reorder.late. 0 = arrival order.")
             .validatedBy(d -> !d.isNegative() && d.toHours() < 6, "must be 0 or more, and less than 6h");
 

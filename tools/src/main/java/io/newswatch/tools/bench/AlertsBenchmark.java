@@ -198,17 +198,17 @@ public final class AlertsBenchmark {
         Instant now = Instant.now();
         int warm = (int) Math.round(options.rate() * options.warmupSeconds());
         int measured = (int) Math.round(options.rate() * options.seconds());
-        List<LoadDriver.Payload> warmup = payloads(topics, warm, 31L, "warm-up", now);
-        List<LoadDriver.Payload> timed = payloads(topics, measured, 37L, "measured", now);
+        List<Article> warmup = articles(warm, 31L, "warm-up", now);
+        List<Article> timed = articles(measured, 37L, "measured", now);
         try (LoadDriver driver = new LoadDriver(KafkaClients.producer(config, "bench-articles"))) {
-            driver.scheduled(topics.articles().name(), warmup, options.rate());
+            driver.scheduled(topics.articles().name(), warm, options.rate(), i -> fetchedNow(warmup.get(i), topics));
             Map<String, Long> sentAt = new ConcurrentHashMap<>();
             driver.onSend(sentAt::put);
             long start = System.currentTimeMillis();
-            driver.scheduled(topics.articles().name(), timed, options.rate());
+            driver.scheduled(topics.articles().name(), measured, options.rate(), i -> fetchedNow(timed.get(i), topics));
             double sendSeconds = (System.currentTimeMillis() - start) / 1e3;
             long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-            List<String> ids = timed.stream().map(LoadDriver.Payload::key).toList();
+            List<String> ids = timed.stream().map(Article::id).toList();
             while (System.nanoTime() < deadline && ids.stream().filter(arrivals::containsKey).count() < ids.size()) {
                 Thread.sleep(200);
             }
@@ -229,7 +229,7 @@ public final class AlertsBenchmark {
      * pseudo-words drawn for that article alone (no entities, no shared vocabulary), so that the story stage opens a
      * new story for every one and each raises an alert. Seeded: the same seed gives the same articles.
      */
-    private static List<LoadDriver.Payload> payloads(Topics topics, int n, long seed, String batch, Instant now) {
+    private static List<Article> articles(int n, long seed, String batch, Instant now) {
         Random r = new Random(seed);
         List<Article> articles = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -241,7 +241,17 @@ public final class AlertsBenchmark {
                     .feedId("bench").source("Bench Wire " + (i % 5)).title(word(r) + " " + word(r) + " " + word(r)).text(text.toString()).lang("en")
                     .publishedAt(now).fetchedAt(now).build());
         }
-        return BenchArticles.payloads(articles, topics.articles());
+        return articles;
+    }
+
+    /**
+     * The article as ingest publishes it right after the fetch: fetched now, published a minute before. The fetch
+     * time matters: the story stage's reorder buffer holds an article until {@code processor.reorderGrace} after it.
+     */
+    private static LoadDriver.Payload fetchedNow(Article a, Topics topics) {
+        Instant fetched = Instant.now();
+        Article stamped = a.toBuilder().fetchedAt(fetched).publishedAt(fetched.minusSeconds(60)).build();
+        return new LoadDriver.Payload(stamped.id(), topics.articles().valueSerde().serializer().serialize(topics.articles().name(), stamped));
     }
 
     private static String word(Random r) {

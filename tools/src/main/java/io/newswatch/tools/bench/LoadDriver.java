@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
+import java.util.function.IntFunction;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -81,16 +82,24 @@ final class LoadDriver implements AutoCloseable {
      * up after a late send, so that the offered rate is the nominal one even when the thread oversleeps.
      */
     void scheduled(String topic, List<Payload> payloads, double perSecond) {
+        scheduled(topic, payloads.size(), perSecond, payloads::get);
+    }
+
+    /**
+     * As {@link #scheduled(String, List, double)}, but each payload is made at its send time by {@code payload}
+     * (given its index), for input that carries the time it was produced, as ingest stamps {@code fetchedAt}.
+     */
+    void scheduled(String topic, int n, double perSecond, IntFunction<Payload> payload) {
         if (!(perSecond > 0)) {
             throw new IllegalArgumentException("perSecond must be > 0, was " + perSecond);
         }
         long start = System.nanoTime();
-        for (int i = 0; i < payloads.size(); i++) {
+        for (int i = 0; i < n; i++) {
             long wait = start + (long) (i * 1e9 / perSecond) - System.nanoTime();
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
             }
-            send(topic, payloads.get(i));
+            send(topic, payload.apply(i));
         }
         flush();
     }
