@@ -11,26 +11,40 @@ import io.newswatch.alerts.delivery.DeliveryException;
 import io.newswatch.alerts.delivery.Notice;
 import io.newswatch.config.Config;
 import io.newswatch.model.Alert;
+import io.newswatch.config.ConfigException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.security.KeyStore;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import org.subethamail.smtp.auth.EasyAuthenticationHandlerFactory;
+import org.subethamail.smtp.auth.LoginFailedException;
+import org.subethamail.smtp.server.SMTPServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The email channel requires STARTTLS unless told otherwise, against a real SMTP server (GreenMail) that does not offer
- * it: the message is refused before any credentials or content go over the plain connection, and {@code starttls:
- * false} is what lets it through.
+ * The email channel's TLS, against real SMTP servers.
  *
- * <p>The positive case, a server offering STARTTLS, cannot be run with GreenMail: up to the version in the root pom
- * (2.1.x) it implements SMTP and SMTPS (TLS from the first byte) but not the STARTTLS command (its issue 135 is open),
- * so with it Angus Mail's upgrade path cannot be exercised here. The channel sets {@code mail.smtp.starttls.enable}
- * and {@code mail.smtp.starttls.required}, Angus Mail's documented switches for that path.
+ * <ul>
+ *   <li>GreenMail, which offers no STARTTLS (its SMTP service has no such command): the channel refuses to send
+ *       before any credentials or content go over the plain connection, and {@code starttls: false} is what lets it
+ *       through.</li>
+ *   <li>SubEthaSMTP with STARTTLS offered and required before {@code MAIL} and {@code AUTH}, and a certificate of a
+ *       private authority (the fixtures in {@code tls/}): with that certificate in {@code trustCertificates} the
+ *       message is delivered, after STARTTLS and sign-in; without it (the JVM's trust store), or with another
+ *       certificate for the same name, the channel refuses the server, and nothing is delivered.</li>
+ * </ul>
  */
 class EmailStartTlsIT {
     @TempDir
@@ -51,6 +65,10 @@ class EmailStartTlsIT {
     }
 
     AlertChannel mail(String extra) throws Exception {
+        return mail(smtp.getSmtp().getPort(), extra);
+    }
+
+    AlertChannel mail(int port, String extra) throws Exception {
         Path f = dir.resolve("newswatch.yaml");
         Files.writeString(f, """
                 alerts:
@@ -65,7 +83,7 @@ class EmailStartTlsIT {
                       to: [desk@example.org]
                       timeout: 5s
                 %s
-                """.formatted(smtp.getSmtp().getPort(), extra.indent(6)));
+                """.formatted(port, extra.indent(6)));
         List<Channels.Configured> channels = Channels.fromConfig(Config.load(f, Map.of(), AllKeys.all()), Clock.systemUTC());
         return channels.get(0).channel();
     }
@@ -91,5 +109,82 @@ class EmailStartTlsIT {
             channel.deliver(notice());
         }
         assertThat(smtp.getReceivedMessages()).hasSize(1);
+    }
+
+    /** A server that offers STARTTLS with the fixture certificate and takes no mail or password before it. */
+    SMTPServer starttlsServer(List<String> received, List<String> logins) throws Exception {
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        try (InputStream in = getClass().getResourceAsStream("/tls/smtp-localhost.p12")) {
+            keys.load(in, "changeit".toCharArray());
+        }
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(keys, "changeit".toCharArray());
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(kmf.getKeyManagers(), null, null);
+        SMTPServer server = SMTPServer.port(0).bindAddress(InetAddress.getLoopbackAddress()).hostName("localhost")
+                .enableTLS().requireTLS().startTlsSocketFactory(tls).requireAuth()
+                .authenticationHandlerFactory(new EasyAuthenticationHandlerFactory((user, password, context) -> {
+                    if (!"desk".equals(user) || !"pw-123".equals(password)) {
+                        throw new LoginFailedException();
+                    }
+                    logins.add(user);
+                }))
+                .messageHandler((context, from, to, data) -> received.add(new String(data, StandardCharsets.UTF_8)))
+                .build();
+        server.start();
+        return server;
+    }
+
+    Path pem(String name) throws Exception {
+        Path f = dir.resolve(name);
+        try (InputStream in = getClass().getResourceAsStream("/tls/" + name)) {
+            Files.copy(in, f);
+        }
+        return f;
+    }
+
+    @Test
+    void shouldSendOverStarttlsToAServerWhoseCertificateIsTrusted() throws Exception {
+        List<String> received = new CopyOnWriteArrayList<>();
+        List<String> logins = new CopyOnWriteArrayList<>();
+        SMTPServer server = starttlsServer(received, logins);
+        try (AlertChannel channel = mail(server.getPortAllocated(), "trustCertificates: " + pem("smtp-localhost.pem"))) {
+            channel.deliver(notice());
+        } finally {
+            server.stop();
+        }
+        assertThat(logins).containsExactly("desk");
+        assertThat(received).hasSize(1);
+        assertThat(received.get(0)).contains("Subject: ").contains("Cartel hires drone pilots");
+    }
+
+    @Test
+    void shouldRefuseAServerWhoseCertificateIsNotTrusted() throws Exception {
+        List<String> received = new CopyOnWriteArrayList<>();
+        List<String> logins = new CopyOnWriteArrayList<>();
+        SMTPServer server = starttlsServer(received, logins);
+        try {
+            try (AlertChannel channel = mail(server.getPortAllocated(), "")) {
+                assertThatThrownBy(() -> channel.deliver(notice())).isInstanceOf(DeliveryException.class).hasMessageContaining("channel mail")
+                        .hasStackTraceContaining("SSLHandshakeException");
+            }
+            try (AlertChannel channel = mail(server.getPortAllocated(), "trustCertificates: " + pem("other-localhost.pem"))) {
+                assertThatThrownBy(() -> channel.deliver(notice())).isInstanceOf(DeliveryException.class).hasMessageContaining("channel mail")
+                        .hasStackTraceContaining("SSLHandshakeException");
+            }
+        } finally {
+            server.stop();
+        }
+        assertThat(logins).isEmpty();
+        assertThat(received).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseATrustFileWithoutCertificatesAtStartUp() throws Exception {
+        Path notPem = Files.writeString(dir.resolve("not.pem"), "not a certificate");
+        assertThatThrownBy(() -> mail(25, "trustCertificates: " + notPem)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("alerts.channels[0].trustCertificates");
+        assertThatThrownBy(() -> mail(25, "trustCertificates: " + dir.resolve("missing.pem"))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("trustCertificates").hasMessageContaining("cannot read");
     }
 }

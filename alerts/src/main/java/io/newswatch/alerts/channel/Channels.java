@@ -109,7 +109,7 @@ public final class Channels {
                 yield TeamsChannel.of(id, endpoint(r, id, guard, spec.timeout()));
             }
             case "email" -> {
-                r.only(union(COMMON, "host", "port", "starttls", "username", "password", "from", "to"));
+                r.only(union(COMMON, "host", "port", "starttls", "trustCertificates", "username", "password", "from", "to"));
                 String username = r.string("username", null);
                 String password = r.string("password", null);
                 if (username != null && password == null) {
@@ -123,7 +123,9 @@ public final class Channels {
                 for (String t : to) {
                     recipients.add(address(r, "to", t));
                 }
-                yield new EmailChannel(id, r.required("host"), r.integer("port", 587, 1, 65535), r.bool("starttls", true), username, password,
+                String trust = r.string("trustCertificates", null);
+                yield new EmailChannel(id, r.required("host"), r.integer("port", 587, 1, 65535), r.bool("starttls", true),
+                        trust == null ? null : TrustedCertificates.socketFactory(r, "trustCertificates", trust), username, password,
                         address(r, "from", r.required("from")), recipients, spec.timeout());
             }
             default -> throw r.fail("type", "'" + type + "' is not a channel type (webhook, slack, teams, email, log)");

@@ -18,10 +18,12 @@ import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import java.util.Properties;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
- * Email through an SMTP server (Angus Mail): STARTTLS (required unless {@code starttls: false}) and
- * authentication when a username is set; each message is {@code multipart/alternative} with a plain-text and an
+ * Email through an SMTP server (Angus Mail): STARTTLS (required unless {@code starttls: false}), with the server's
+ * certificate checked against the JVM's trust store or the channel's {@code trustCertificates} and its name against the
+ * host, and authentication when a username is set; each message is {@code multipart/alternative} with a plain-text and an
  * HTML part.
  *
  * <p>Threading: the {@code Message-ID} is derived from the notice's delivery id ({@code <deliveryId@domain>}), so a
@@ -46,6 +48,15 @@ final class EmailChannel implements AlertChannel {
      */
     EmailChannel(String id, String host, int port, boolean starttls, String username, String password, InternetAddress from,
                  List<InternetAddress> to, Duration timeout) {
+        this(id, host, port, starttls, null, username, password, from, to, timeout);
+    }
+
+    /**
+     * @param trust the certificates to trust for the server's TLS, instead of the JVM's trust store ({@code null}: the
+     *              JVM's); the server's name is checked against its certificate either way
+     */
+    EmailChannel(String id, String host, int port, boolean starttls, SSLSocketFactory trust, String username, String password,
+                 InternetAddress from, List<InternetAddress> to, Duration timeout) {
         this.id = id;
         this.from = from;
         this.to = List.copyOf(to);
@@ -59,6 +70,10 @@ final class EmailChannel implements AlertChannel {
         p.setProperty("mail.smtp.auth", Boolean.toString(username != null));
         p.setProperty("mail.smtp.starttls.enable", Boolean.toString(starttls));
         p.setProperty("mail.smtp.starttls.required", Boolean.toString(starttls));
+        p.setProperty("mail.smtp.ssl.checkserveridentity", "true");
+        if (trust != null) {
+            p.put("mail.smtp.ssl.socketFactory", trust);
+        }
         p.setProperty("mail.smtp.connectiontimeout", Long.toString(timeout.toMillis()));
         p.setProperty("mail.smtp.timeout", Long.toString(timeout.toMillis()));
         p.setProperty("mail.smtp.writetimeout", Long.toString(timeout.toMillis()));
