@@ -110,7 +110,7 @@ public final class BenchCommand {
         @Option(names = "--threads", description = "Stream threads of the analysis stage (default: one per partition); the ordered story stage always runs with one thread of its own.")
         Integer threads;
 
-        @Option(names = "--commit-interval-ms", defaultValue = "200",
+        @Option(names = "--commit-interval-ms", defaultValue = "100",
                 description = "Kafka Streams commit interval, i.e. transaction length (default: ${DEFAULT-VALUE}, as the processor runs).")
         int commitIntervalMs;
 
