@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newswatch.app.testkit.KafkaBrokerExtension;
 import io.newswatch.app.testkit.KafkaCluster;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,25 +52,6 @@ class HistoryIT {
         }
     }
 
-    record Result(int code, String out, String err) {
-    }
-
-    static Result run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Newswatch.execute(args);
-            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
-
     @Test
     void shouldExportAWindowAndImportItWithKeysTimestampsAndBytesReportingBadLines(KafkaCluster kafka) throws Exception {
         String source = "historyit.source";
@@ -95,7 +74,7 @@ class HistoryIT {
         List<Seen> window = read(kafka, source).stream().filter(s -> !s.key().equals("early") && !s.key().equals("late")).toList();
         assertThat(window).hasSize(4);
 
-        Result export = run("export", "--bootstrap-servers", kafka.bootstrapServers(), "--topic", source, "--from", T0.toString(),
+        NewswatchCliTest.Result export = NewswatchCliTest.run("export", "--bootstrap-servers", kafka.bootstrapServers(), "--topic", source, "--from", T0.toString(),
                 "--to", T0.plusSeconds(60).toString());
 
         assertThat(export.code()).as(export.err()).isZero();
@@ -109,7 +88,7 @@ class HistoryIT {
         withBad.add("{\"topic\":\"historyit.source\",\"timestamp\":-5,\"key\":\"x\"}"); // line 7: a negative timestamp
         Path file = Files.write(dir.resolve("window.jsonl"), withBad, StandardCharsets.UTF_8);
 
-        Result imported = run("import", file.toString(), "--topic", target, "--bootstrap-servers", kafka.bootstrapServers());
+        NewswatchCliTest.Result imported = NewswatchCliTest.run("import", file.toString(), "--topic", target, "--bootstrap-servers", kafka.bootstrapServers());
 
         assertThat(imported.code()).isEqualTo(1);
         assertThat(imported.out()).contains("imported 4 records, skipped 2 unreadable lines");
@@ -120,11 +99,11 @@ class HistoryIT {
         // a line for a topic the cluster lacks is reported too; a clean file exits 0
         Path other = Files.write(dir.resolve("other.jsonl"), List.of(lines.get(0).replace("historyit.source", "historyit.missing"),
                 lines.get(3)), StandardCharsets.UTF_8);
-        Result partly = run("import", other.toString(), "--bootstrap-servers", kafka.bootstrapServers());
+        NewswatchCliTest.Result partly = NewswatchCliTest.run("import", other.toString(), "--bootstrap-servers", kafka.bootstrapServers());
         assertThat(partly.code()).isEqualTo(1);
         assertThat(partly.err()).contains("line 1: no topic 'historyit.missing'");
         Path clean = Files.write(dir.resolve("clean.jsonl"), lines.subList(0, 1), StandardCharsets.UTF_8);
-        assertThat(run("import", clean.toString(), "--topic", target, "--bootstrap-servers", kafka.bootstrapServers()).code()).isZero();
+        assertThat(NewswatchCliTest.run("import", clean.toString(), "--topic", target, "--bootstrap-servers", kafka.bootstrapServers()).code()).isZero();
     }
 
     private static byte[] utf8(String s) {

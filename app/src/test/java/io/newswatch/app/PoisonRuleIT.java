@@ -10,12 +10,10 @@ import io.newswatch.app.testkit.KafkaCluster;
 import io.newswatch.config.Config;
 import io.newswatch.config.KafkaClients;
 import io.newswatch.config.TopicKeys;
-import io.newswatch.model.Article;
 import io.newswatch.model.DeadLetter;
 import io.newswatch.model.Match;
 import io.newswatch.model.RuleHit;
 import io.newswatch.model.topic.Topics;
-import io.newswatch.processor.ProcessorConfig;
 import io.newswatch.processor.ProcessorFactory;
 import io.newswatch.processor.ProcessorService;
 import io.newswatch.processor.rules.WatchRule;
@@ -53,19 +51,7 @@ class PoisonRuleIT {
 
     @Test
     void shouldKeepMatchingAcrossARestartWithPoisonRulesOnTheRulesTopic(KafkaCluster kafka) throws Exception {
-        Path rules = dir.resolve("rules.yaml");
-        Files.writeString(rules, """
-                rules:
-                  - id: drone-training
-                    query: 'NEAR/10(dron*, (train* OR learn*))'
-                    severity: high
-                """);
-        Config config = Config.load(null, Map.of(), AllKeys.all()).withKafka(kafka.clientSettings())
-                .with(TopicKeys.PREFIX, "poison", "test")
-                .with(ProcessorConfig.APPLICATION_ID, "poison-processor", "test")
-                .with(ProcessorConfig.RULES, rules, "test")
-                .with(ProcessorConfig.STATE_DIR, dir.resolve("streams"), "test");
-        TopicSetup.createAll(config);
+        Config config = ProcessorIT.droneTrainingProcessor(kafka, dir, "poison");
         Topics topics = TopicKeys.topics(config);
         List<Match> matches = new CopyOnWriteArrayList<>();
         List<DeadLetter> dead = new CopyOnWriteArrayList<>();

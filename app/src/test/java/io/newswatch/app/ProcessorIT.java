@@ -50,19 +50,7 @@ class ProcessorIT {
 
     @Test
     void shouldMatchDeadLetterAndHotReloadOnARealBroker(KafkaCluster kafka) throws Exception {
-        Path rules = dir.resolve("rules.yaml");
-        Files.writeString(rules, """
-                rules:
-                  - id: drone-training
-                    query: 'NEAR/10(dron*, (train* OR learn*))'
-                    severity: high
-                """);
-        Config config = Config.load(null, Map.of(), AllKeys.all()).withKafka(kafka.clientSettings())
-                .with(TopicKeys.PREFIX, "proc", "test")
-                .with(ProcessorConfig.APPLICATION_ID, "proc-processor", "test")
-                .with(ProcessorConfig.RULES, rules, "test")
-                .with(ProcessorConfig.STATE_DIR, dir.resolve("streams"), "test");
-        TopicSetup.createAll(config);
+        Config config = droneTrainingProcessor(kafka, dir, "proc");
         Topics topics = TopicKeys.topics(config);
         List<Match> matches = new CopyOnWriteArrayList<>();
         List<DeadLetter> dead = new CopyOnWriteArrayList<>();
@@ -130,5 +118,26 @@ class ProcessorIT {
             running = false;
             thread.join(10_000);
         }
+    }
+
+    /**
+     * A processor's config on {@code kafka} with one drone-training rule (a file in {@code dir}), topics under
+     * {@code prefix} (created), application id {@code prefix-processor} and its state in {@code dir}.
+     */
+    static Config droneTrainingProcessor(KafkaCluster kafka, Path dir, String prefix) throws java.io.IOException {
+        Path rules = dir.resolve("rules.yaml");
+        Files.writeString(rules, """
+                rules:
+                  - id: drone-training
+                    query: 'NEAR/10(dron*, (train* OR learn*))'
+                    severity: high
+                """);
+        Config config = Config.load(null, Map.of(), AllKeys.all()).withKafka(kafka.clientSettings())
+                .with(TopicKeys.PREFIX, prefix, "test")
+                .with(ProcessorConfig.APPLICATION_ID, prefix + "-processor", "test")
+                .with(ProcessorConfig.RULES, rules, "test")
+                .with(ProcessorConfig.STATE_DIR, dir.resolve("streams"), "test");
+        TopicSetup.createAll(config);
+        return config;
     }
 }
