@@ -124,9 +124,7 @@ final class NewsTopology {
         t.addSource("stories-in", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), topics.stories().name());
         t.addProcessor("decode", () -> new Decode<>(new StoryInputSerde(), "order", topics, metrics), "stories-in");
         t.addProcessor("order", () -> new StoryOrder(stories.reorderGrace(), metrics), "decode");
-        if (!stories.reorderGrace().isZero()) {
-            t.addStateStore(StoryOrder.storeBuilder(), "order");
-        }
+        t.addStateStore(StoryOrder.storeBuilder(), "order");
         t.addProcessor("stories", stories.processor(), "order");
         for (StoreBuilder<?> store : stories.stores()) {
             t.addStateStore(store, "stories");
@@ -187,10 +185,14 @@ final class NewsTopology {
                 // Story features need no state: computed here, in parallel, the ordered stage only looks them up.
                 StoryInput input = new StoryInput(analysed, StoryFeatures.of(article, termsPerArticle));
                 articles.increment();
-                context().forward(new Record<>(article.id(), input, record.timestamp()), "to-stories");
+                context().forward(new Record<>(article.id(), input, record.timestamp(), record.headers()), "to-stories");
             } catch (RuntimeException | StackOverflowError e) {
                 // a stack overflow in the analysis of one hostile article has unwound by now: dead-letter it and go on
                 deadLetter(context(), topics, md, record, e, metrics);
+                if (record.headers().lastHeader(ReplaySequence.HEADER) != null) {
+                    // a replay's story stage waits for every number: this one goes on empty
+                    context().forward(new Record<>(record.key(), null, record.timestamp(), record.headers()), "to-stories");
+                }
             }
         }
     }
@@ -212,14 +214,23 @@ final class NewsTopology {
         @Override
         public void process(Record<String, byte[]> record) {
             RecordMetadata md = context().recordMetadata().orElseThrow();
+            boolean sequenced = record.headers().lastHeader(ReplaySequence.HEADER) != null;
+            if (sequenced && record.value() == null) {
+                // an article the replay's analysis dead-lettered: its number goes on, empty
+                context().forward(new Record<>(record.key(), null, record.timestamp(), record.headers()), next);
+                return;
+            }
             try {
                 V value = serde.deserializer().deserialize(md.topic(), record.value());
                 if (value == null) {
                     throw new IllegalArgumentException("record has no value");
                 }
-                context().forward(new Record<>(record.key(), value, record.timestamp()), next);
+                context().forward(new Record<>(record.key(), value, record.timestamp(), record.headers()), next);
             } catch (RuntimeException e) {
                 deadLetter(context(), topics, md, record, e, metrics);
+                if (sequenced) {
+                    context().forward(new Record<>(record.key(), null, record.timestamp(), record.headers()), next);
+                }
             }
         }
     }

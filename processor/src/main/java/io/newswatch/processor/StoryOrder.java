@@ -8,7 +8,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalLong;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
@@ -52,8 +54,12 @@ import org.slf4j.LoggerFactory;
  * the order then depends on when it arrived, so a replay, which orders every article exactly, may decide its story
  * differently; a window with no late articles replays exactly.
  *
- * <p>A grace of zero turns the buffer off: articles go on in arrival order (replay does this, as its input is
- * already sorted on one partition; the topology tests do too). Not thread-safe; one instance per task.
+ * <p>A grace of zero turns the buffer off: articles go on in arrival order (the topology tests do this).
+ *
+ * <p><b>Replays.</b> A replay numbers its articles in this same order and analyses them in parallel
+ * ({@link ReplaySequence}); an article that carries its number goes on strictly by number, whatever the grace: one
+ * that comes early waits in the store for those before it, and an empty record (an article the analysis
+ * dead-lettered) only takes its number. The next number is stored too. Not thread-safe; one instance per task.
  */
 final class StoryOrder extends ContextualProcessor<String, StoryInput, String, StoryInput> {
     /**
@@ -65,6 +71,15 @@ final class StoryOrder extends ContextualProcessor<String, StoryInput, String, S
     private static final Logger LOG = LoggerFactory.getLogger(StoryOrder.class);
     /** The store's key under which the watermark is kept: shorter than any article's key, so it sorts first. */
     private static final Bytes WATERMARK_KEY = Bytes.wrap(new byte[] {0});
+    /**
+     * Below every fetch-time key (an Instant's epoch milliseconds are above -2^55, so their flipped first byte is 0x7f
+     * or more) and above the watermark, next-number and replay keys (first bytes 0, 1 and 2).
+     */
+    private static final Bytes FIRST_ARTICLE_KEY = key(Long.MIN_VALUE / 2, "");
+    /** The store's key under which a replay's next number is kept. */
+    private static final Bytes NEXT_KEY = Bytes.wrap(new byte[] {1});
+    /** First byte of a replay article's key (see {@link #sequenceKey}). */
+    private static final byte SEQUENCE = 2;
     /** First byte of a buffered value that starts with its record timestamp; never the first byte of an encoded input. */
     private static final byte TIMESTAMPED = 1;
 
@@ -75,6 +90,8 @@ final class StoryOrder extends ContextualProcessor<String, StoryInput, String, S
     private final StoryInputSerde serde = new StoryInputSerde();
     private KeyValueStore<Bytes, byte[]> buffer;
     private long watermark = Long.MIN_VALUE;
+    /** The number of the replay article to hand on next. */
+    private long next;
     /** The latest fetch time seen. */
     private long fetchClock = Long.MIN_VALUE;
 
@@ -98,17 +115,24 @@ final class StoryOrder extends ContextualProcessor<String, StoryInput, String, S
     @Override
     public void init(ProcessorContext<String, StoryInput> context) {
         super.init(context);
+        buffer = context.getStateStore(STORE);
+        byte[] stored = buffer.get(NEXT_KEY);
+        next = stored == null ? 0 : ByteBuffer.wrap(stored).getLong();
         if (grace == 0) {
             return;
         }
-        buffer = context.getStateStore(STORE);
-        byte[] stored = buffer.get(WATERMARK_KEY);
+        stored = buffer.get(WATERMARK_KEY);
         watermark = stored == null ? Long.MIN_VALUE : ByteBuffer.wrap(stored).getLong();
         context.schedule(Duration.ofMillis(tick), PunctuationType.WALL_CLOCK_TIME, now -> release(Math.max(fetchClock, now) - grace));
     }
 
     @Override
     public void process(Record<String, StoryInput> record) {
+        OptionalLong place = ReplaySequence.of(record.headers());
+        if (place.isPresent()) {
+            sequenced(place.getAsLong(), record);
+            return;
+        }
         if (grace == 0) {
             context().forward(record);
             return;
@@ -131,13 +155,46 @@ final class StoryOrder extends ContextualProcessor<String, StoryInput, String, S
         }
     }
 
+    /**
+     * A replay's article ({@link ReplaySequence}): handed on when it is the next number, else kept until the numbers
+     * before it have come; an empty record (an article the analysis dead-lettered) only takes its number.
+     */
+    private void sequenced(long place, Record<String, StoryInput> record) {
+        if (place < next) {
+            LOG.warn("replay article {} numbered {} came again after {}: ignored", record.key(), place, next - 1);
+            return;
+        }
+        if (place > next) {
+            byte[] input = record.value() == null ? new byte[0] : serde.serializer().serialize(null, record.value());
+            buffer.put(sequenceKey(place), ByteBuffer.allocate(Long.BYTES + input.length).putLong(record.timestamp()).put(input).array());
+            return;
+        }
+        if (record.value() != null) {
+            context().forward(new Record<>(record.key(), record.value(), record.timestamp()));
+        }
+        next++;
+        for (byte[] kept; (kept = buffer.get(sequenceKey(next))) != null; next++) {
+            buffer.delete(sequenceKey(next));
+            if (kept.length > Long.BYTES) {
+                StoryInput input = serde.deserializer().deserialize(null, Arrays.copyOfRange(kept, Long.BYTES, kept.length));
+                context().forward(new Record<>(input.articleId(), input, ByteBuffer.wrap(kept).getLong()));
+            }
+        }
+        buffer.put(NEXT_KEY, ByteBuffer.allocate(Long.BYTES).putLong(next).array());
+    }
+
+    /** The buffer key of a replay's article: a marker byte above any fetch-time key's first byte's use, then the number. */
+    private static Bytes sequenceKey(long place) {
+        return Bytes.wrap(ByteBuffer.allocate(1 + Long.BYTES).put(SEQUENCE).putLong(place).array());
+    }
+
     /** Hands on, in order, every buffered article up to {@code upTo}, and moves the watermark there. */
     private void release(long upTo) {
         if (upTo <= watermark) {
             return;
         }
         List<KeyValue<Bytes, byte[]>> due = new ArrayList<>();
-        try (KeyValueIterator<Bytes, byte[]> it = buffer.range(key(Long.MIN_VALUE, ""), key(upTo, "\uffff"))) {
+        try (KeyValueIterator<Bytes, byte[]> it = buffer.range(FIRST_ARTICLE_KEY, key(upTo, "\uffff"))) {
             it.forEachRemaining(due::add);
         }
         for (KeyValue<Bytes, byte[]> kv : due) {

@@ -56,7 +56,8 @@
  * the wall clock, minus the grace) as it arrives: its analysis lagged more than the grace behind the others', its
  * ingest instance's clock is behind, or it was imported with an old fetch time into a running deployment. It is
  * processed at once and counted ({@code newswatch.processor.reorder.late}); only such an article can make a replay
- * differ from production. That stage is cheap (hash look-ups and a bounded candidate set
+ * differ from production. A replay numbers its articles in the same order, analyses them in parallel, and the
+ * buffer hands them on strictly by number ({@code ReplaySequence}). That stage is cheap (hash look-ups and a bounded candidate set
  * per article, and it never parses the article: see {@code StoryInputSerde}), but it is serial, so it runs as its
  * own application with a thread of its own; its throughput bound is documented with the story package.
  *
@@ -64,7 +65,8 @@
  * <ul>
  *   <li>{@code rules} (global, in memory, rebuilt from the compacted rules topic): one entry per rule.</li>
  *   <li>{@code story-order} (persistent, changelogged): the articles waiting in the reorder buffer, about
- *       {@code processor.reorderGrace} worth of them, and the watermark.</li>
+ *       {@code processor.reorderGrace} worth of them, and the watermark; in a replay, the articles analysed ahead of
+ *       their number, and the next number.</li>
  *   <li>The story stage's stores (see {@code io.newswatch.processor.story}): window stores with changelogs whose
  *       retention is {@code processor.storyWindow} (72 h) plus grace; nothing older is kept.</li>
  * </ul>

@@ -166,4 +166,53 @@ class StoryOrderTest {
         assertThat(out.get(1).duplicateOf()).isEqualTo(first.id());
         assertThat(metrics.counter("newswatch.processor.reorder.late").count()).isEqualTo(1.0);
     }
+
+    @Test
+    void shouldHandOnAReplaysArticlesByTheirNumberWhateverTheArrivalAndSkipADeadLetteredOne() throws Exception {
+        // a replay numbers its articles in the story stage's order and analyses them in parallel: the analysed records
+        // reach the story stage in any order, one of them (number 1, unreadable) only as an empty record
+        Article first = article("https://one.example/a", "Cartel members trained to fly attack drones", "", T0, T0.plusSeconds(60));
+        Article copy = article("https://two.example/b", "Cartel members trained to fly attack drones", " Reporting by the wire.", T0, T0.plusSeconds(120));
+        Article later = harbour(T0.plus(Duration.ofMinutes(20)));
+        matcher.register(List.of(NewsTopologyTest.rule("drone-training", "NEAR/10(dron*, (train* OR learn*))")));
+        var pipeline = new ArticlePipeline(matcher, new GazetteerTagger(Gazetteer.loadDefault()));
+        TopologyTestDriver analysis = driver(NewsTopology.analysis(topics, pipeline, NewsTopology.StoryStage.of(StoryConfig.defaults(),
+                AssignmentListener.NONE), metrics), "numbered");
+        var in = analysis.createInputTopic(topics.articles().name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
+        List<byte[]> values = List.of(topics.articles().valueSerde().serializer().serialize("t", first), "{\"schemaVersion\":1,".getBytes(),
+                topics.articles().valueSerde().serializer().serialize("t", copy), topics.articles().valueSerde().serializer().serialize("t", later));
+        List<String> keys = List.of(first.id(), "broken", copy.id(), later.id());
+        for (int i = 0; i < values.size(); i++) {
+            var headers = new org.apache.kafka.common.header.internals.RecordHeaders().add(ReplaySequence.HEADER, ReplaySequence.encode(i));
+            in.pipeInput(new TestRecord<>(keys.get(i), values.get(i), headers, T0.plusSeconds(i)));
+        }
+        List<TestRecord<String, byte[]>> analysed = analysis.createOutputTopic(topics.stories().name(), Serdes.String().deserializer(),
+                Serdes.ByteArray().deserializer()).readRecordsToList();
+        assertThat(analysed).hasSize(4);
+        assertThat(analysed.get(1).value()).isNull();
+        // arrival: 3, 2, 1 (empty), 0
+        List<TestRecord<String, byte[]>> arrival = new ArrayList<>(analysed);
+        Collections.reverse(arrival);
+
+        List<Match> out = values(orderedWithHeaders(arrival, "numbered-order"));
+
+        assertThat(out).extracting(Match::articleId).containsExactly(first.id(), copy.id());
+        assertThat(out.get(1).duplicateOf()).isEqualTo(first.id());
+        assertThat(metrics.counter("newswatch.processor.reorder.late").count()).isZero();
+    }
+
+    /** The ordered stage without a reorder grace (as a replay runs it) over records that keep their headers. */
+    private List<TestRecord<String, Match>> orderedWithHeaders(List<TestRecord<String, byte[]>> records, String name) {
+        var stage = NewsTopology.StoryStage.of(StoryConfig.defaults(), AssignmentListener.NONE, Duration.ZERO);
+        Properties p = new Properties();
+        p.put("application.id", "newswatch-processor-" + name);
+        p.put("bootstrap.servers", "unused:9092");
+        p.put("state.dir", state.resolve(name).toString());
+        TopologyTestDriver d = new TopologyTestDriver(NewsTopology.ordered(topics, stage, metrics), p, T0);
+        drivers.add(d);
+        var in = d.createInputTopic(topics.stories().name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
+        records.forEach(in::pipeInput);
+        return d.createOutputTopic(topics.matches().name(), Serdes.String().deserializer(), topics.matches().valueSerde().deserializer())
+                .readRecordsToList();
+    }
 }

@@ -15,6 +15,8 @@ import io.newswatch.model.topic.Topics;
 import io.newswatch.processor.ProcessorConfig;
 import io.newswatch.processor.ProcessorFactory;
 import io.newswatch.processor.ProcessorStreams;
+import io.newswatch.processor.ReplaySequence;
+import io.newswatch.model.topic.TopicCreator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -62,9 +64,11 @@ import org.slf4j.LoggerFactory;
  *       ({@code to + ingest.maxPublishedLag}). It reads with assigned partitions and no consumer group, so production
  *       offsets are never touched.</li>
  *   <li>Copies the articles, sorted by fetch time and then article id (through a temporary file, so the heap holds
- *       only an index), onto one partition of a private articles topic: {@code <prefix>.replay-<id>.articles}, each
- *       with its record timestamp. The story stage then reads them in the exact order production's reorder buffer
- *       hands them on ({@code StoryOrder}: fetch time, then article id), with no buffer of its own.</li>
+ *       only an index), onto a private articles topic, {@code <prefix>.replay-<id>.articles}, each with its record
+ *       timestamp and its place in that order ({@link ReplaySequence}), spread over one partition per analysis thread
+ *       ({@link #ANALYSIS_THREADS}). The analysis runs in parallel; the story stage takes the articles strictly by
+ *       their place, that is in the exact order production's reorder buffer hands them on ({@code StoryOrder}: fetch
+ *       time, then article id).</li>
  *   <li>Runs the processor built by {@link ProcessorFactory} (the service's code and settings, candidate rules) and
  *       the alert raiser ({@link AlertTopology}) under fresh application ids on the private topics, until every
  *       article has gone through both; nothing is delivered.</li>
@@ -76,6 +80,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class Replay {
     private static final Logger LOG = LoggerFactory.getLogger(Replay.class);
+    /**
+     * Analysis threads, and partitions of the private articles topic: one per core, at most 8. The story stage still
+     * takes the articles in one exact order ({@link ReplaySequence}).
+     */
+    static final int ANALYSIS_THREADS = Math.clamp(Runtime.getRuntime().availableProcessors(), 1, 8);
     /** Margin past {@code to + maxPublishedLag} read in case ingest instances' clocks differ. */
     private static final Duration CLOCK_MARGIN = Duration.ofHours(1);
 
@@ -123,7 +132,7 @@ public final class Replay {
                 .with(TopicKeys.PARTITIONS, 1, "replay")
                 .with(ProcessorConfig.APPLICATION_ID, prefix + "-processor", "replay")
                 .with(ProcessorConfig.STATE_DIR, state, "replay")
-                .with(ProcessorConfig.THREADS, 1, "replay")
+                .with(ProcessorConfig.THREADS, ANALYSIS_THREADS, "replay")
                 .with(ProcessorConfig.REORDER_GRACE, Duration.ZERO, "replay")
                 .with(AlertsConfig.APPLICATION_ID, prefix + "-alerts", "replay")
                 .with(AlertsConfig.STATE_DIR, state, "replay");
@@ -134,6 +143,8 @@ public final class Replay {
         ProcessorFactory factory = ProcessorFactory.load(replay); // candidate rules checked before anything is created
         try (Admin admin = Admin.create(KafkaClients.common(production, "newswatch-replay-admin"))) {
             try {
+                // the articles are spread over one partition per analysis thread; every other private topic has one
+                TopicCreator.ensure(replay.with(TopicKeys.PARTITIONS, ANALYSIS_THREADS, "replay"), List.of(topics.articles()));
                 TopicSetup.createAll(replay);
                 Instant warmFrom = from.minus(factory.settings().storyWindow());
                 Copied copied = copyWindow(prod, topics, warmFrom);
@@ -205,10 +216,13 @@ public final class Replay {
             warmUp = (int) index.stream().filter(e -> e.timestamp() < from.toEpochMilli()).count();
             try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(KafkaClients.producer(production, "newswatch-" + id + "-copy"),
                     new StringSerializer(), new ByteArraySerializer())) {
+                long place = 0;
                 for (Entry e : index) {
                     ByteBuffer value = ByteBuffer.allocate(e.length());
                     file.read(value, e.position());
-                    producer.send(new ProducerRecord<>(topics.articles().name(), 0, e.timestamp(), e.key(), value.array()));
+                    var record = new ProducerRecord<>(topics.articles().name(), (int) (place % ANALYSIS_THREADS), e.timestamp(), e.key(), value.array());
+                    record.headers().add(ReplaySequence.HEADER, ReplaySequence.encode(place++));
+                    producer.send(record);
                 }
                 producer.flush();
             }
@@ -279,9 +293,9 @@ public final class Replay {
             processor.start();
             raiser.start();
             progress.phase("replaying", articles);
-            Drain analysis = new Drain(admin, settings.applicationId(), topics.articles().name());
-            Drain ordered = new Drain(admin, settings.orderedApplicationId(), topics.stories().name());
-            Drain raised = new Drain(admin, alerts.applicationId(), topics.matches().name());
+            Drain analysis = new Drain(admin, settings.applicationId(), topics.articles().name(), ANALYSIS_THREADS);
+            Drain ordered = new Drain(admin, settings.orderedApplicationId(), topics.stories().name(), 1);
+            Drain raised = new Drain(admin, alerts.applicationId(), topics.matches().name(), 1);
             while (true) {
                 if (!failures.isEmpty()) {
                     throw new IllegalStateException("replay " + id + " failed: " + failures.get(0), failures.get(0));
@@ -303,37 +317,53 @@ public final class Replay {
     private static final class Drain {
         private final Admin admin;
         private final String group;
-        private final TopicPartition input;
-        private long stableEnd = -1;
-        private int stableChecks;
+        private final List<TopicPartition> inputs = new ArrayList<>();
+        private final Map<TopicPartition, Long> stableEnd = new HashMap<>();
+        private final Map<TopicPartition, Integer> stableChecks = new HashMap<>();
 
-        Drain(Admin admin, String group, String topic) {
+        Drain(Admin admin, String group, String topic, int partitions) {
             this.admin = admin;
             this.group = group;
-            this.input = new TopicPartition(topic, 0);
+            for (int p = 0; p < partitions; p++) {
+                inputs.add(new TopicPartition(topic, p));
+            }
         }
 
+        private Map<TopicPartition, OffsetAndMetadata> offsets() throws ExecutionException, InterruptedException {
+            return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+        }
+
+        /** Records committed over all the input partitions. */
         long committed() throws ExecutionException, InterruptedException {
-            OffsetAndMetadata o = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().get(input);
-            return o == null ? 0 : o.offset();
+            Map<TopicPartition, OffsetAndMetadata> offsets = offsets();
+            return inputs.stream().map(offsets::get).mapToLong(o -> o == null ? 0 : o.offset()).sum();
         }
 
         /**
-         * Committed at the end offset; or, since a transactional topic ends with a commit marker the committed offset
-         * may stop just before, one short of an end that has not moved for a few checks.
+         * Every input partition committed at its end offset; or, since a transactional topic ends with a commit marker
+         * the committed offset may stop just before, one short of an end that has not moved for a few checks.
          */
         boolean done() throws ExecutionException, InterruptedException {
-            long end = admin.listOffsets(Map.of(input, OffsetSpec.latest())).partitionResult(input).get().offset();
-            long committed = committed();
-            if (committed >= end) {
-                return true;
+            Map<TopicPartition, OffsetAndMetadata> offsets = offsets();
+            var ends = admin.listOffsets(inputs.stream().collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest())));
+            boolean all = true;
+            for (TopicPartition tp : inputs) {
+                long end = ends.partitionResult(tp).get().offset();
+                OffsetAndMetadata o = offsets.get(tp);
+                long committed = o == null ? 0 : o.offset();
+                if (committed >= end) {
+                    continue;
+                }
+                if (Long.valueOf(end).equals(stableEnd.get(tp)) && committed == end - 1) {
+                    int checks = stableChecks.merge(tp, 1, Integer::sum);
+                    all &= checks >= 8;
+                    continue;
+                }
+                stableEnd.put(tp, end);
+                stableChecks.put(tp, 0);
+                all = false;
             }
-            if (end == stableEnd && committed == end - 1) {
-                return ++stableChecks >= 8;
-            }
-            stableEnd = end;
-            stableChecks = 0;
-            return false;
+            return all;
         }
     }
 
