@@ -14,7 +14,9 @@ import io.newswatch.processor.entities.EntityTagger;
 import io.newswatch.processor.entities.Gazetteer;
 import io.newswatch.processor.entities.GazetteerTagger;
 import io.newswatch.processor.rules.LuceneRuleMatcher;
+import io.newswatch.processor.rules.MatchInput;
 import io.newswatch.tools.synthetic.RuleGenerator;
+import io.newswatch.tools.synthetic.SyntheticArticles;
 import io.newswatch.processor.rules.WatchRule;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -66,7 +68,11 @@ import org.slf4j.LoggerFactory;
  * data directory is temporary unless given. Not thread-safe; run once.
  */
 public final class ProcessorBenchmark {
-    private static final long RULE_SEED = 7L;
+    private static final long RULE_SEED = RuleMatcherBenchmark.RULE_SEED;
+    /** Articles, warm-up and measured seconds of the matcher-alone comparison per rule count. */
+    private static final int MATCHER_ARTICLES = 2_000;
+    private static final int MATCHER_WARMUP_SECONDS = 5;
+    private static final int MATCHER_MEASURE_SECONDS = 10;
     private static final long MEASURED_SEED = 11L;
     private static final long WARMUP_SEED = 1_000_000L;
     private static final long LATENCY_SEED = 2_000_000L;
@@ -241,6 +247,7 @@ public final class ProcessorBenchmark {
             out.printf(Locale.ROOT, "  bare story stage (StoryAssigner, in-memory state, one thread): %.0f art/s, %.2f CPU ms/article%n",
                     stories.perSecond(), stories.cpuMsPerArticle());
             out.flush();
+            matcherAlone(rules);
             PassThroughFigures passThrough = passThrough(config, measured);
             deleteTopics(config);
             Row row = new Row(ruleCount, topology, passThrough, analysis, stories);
@@ -248,6 +255,21 @@ public final class ProcessorBenchmark {
             out.flush();
             return row;
         }
+    }
+
+    /**
+     * The matcher alone on one thread, on the same rules: our presearch against Lucene Monitor's defaults (docs/s, CPU,
+     * candidates and true hits per article, presearch against checking time, heap, register and reload times), and the
+     * rule set's fingerprint, as {@link RuleMatcherBenchmark} prints them. Its articles are the benchmark's article
+     * generator's matcher inputs ({@code SyntheticArticles}), made independently of the rules.
+     */
+    private void matcherAlone(List<WatchRule> rules) throws Exception {
+        List<MatchInput> inputs = options.realistic() ? SyntheticArticles.news(MATCHER_ARTICLES, RuleMatcherBenchmark.ARTICLE_SEED)
+                : SyntheticArticles.articles(MATCHER_ARTICLES, RuleMatcherBenchmark.ARTICLE_SEED);
+        out.printf(Locale.ROOT, "  matcher alone (one thread, no Kafka; rules seed %d, %,d articles seed %d; warm-up %d s, measured %d s):%n", RULE_SEED,
+                inputs.size(), RuleMatcherBenchmark.ARTICLE_SEED, MATCHER_WARMUP_SECONDS, MATCHER_MEASURE_SECONDS);
+        RuleMatcherBenchmark.compare(out, "    ", rules, inputs, List.of(LuceneRuleMatcher.Presearch.MULTIPASS, LuceneRuleMatcher.Presearch.LUCENE_DEFAULT),
+                MATCHER_WARMUP_SECONDS, MATCHER_MEASURE_SECONDS);
     }
 
     private TopologyFigures topology(Config config, ProcessorFactory factory, List<Article> measured, Instant now) throws Exception {

@@ -7,7 +7,7 @@ import io.newswatch.processor.rules.MatchOutcome;
 import io.newswatch.processor.rules.WatchRule;
 import io.newswatch.tools.synthetic.RuleGenerator;
 import io.newswatch.tools.synthetic.SyntheticArticles;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
@@ -71,34 +71,58 @@ public final class RuleMatcherBenchmark {
         }
         boolean realistic = ruleSet.equals("realistic");
         List<MatchInput> articles = realistic ? SyntheticArticles.news(ARTICLES, ARTICLE_SEED) : SyntheticArticles.articles(ARTICLES, ARTICLE_SEED);
-        PrintStream out = System.out;
+        PrintWriter out = new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8);
         out.printf(Locale.ROOT, "java %s, %s rules (seed %d), %d articles of ~%d words (seed %d), warm-up %ds, measure %ds, one thread%n",
                 System.getProperty("java.version"), ruleSet, RULE_SEED, articles.size(), SyntheticArticles.WORDS, ARTICLE_SEED, warmup, measure);
         for (int size : sizes) {
             List<WatchRule> rules = realistic ? RuleGenerator.realistic(size, RULE_SEED) : RuleGenerator.generate(size, RULE_SEED);
             out.printf(Locale.ROOT, "%n%,d rules%n", size);
-            out.printf(Locale.ROOT, "%-10s %8s %9s %10s %10s %8s %10s %8s %8s %9s %9s %10s %9s %10s %10s%n",
-                    "presearch", "docs/s", "cpu ms", "cand/doc", "cand p99", "hits", "hits p99", "cand/hit", "presrch", "monitor",
-                    "heap/rule", "heap MB", "register", "reload ms", "p99 ms");
-            RuleSetFingerprint fingerprint = null;
-            double naive = Double.NaN;
-            for (LuceneRuleMatcher.Presearch kind : kinds) {
-                Result r = run(kind, rules, articles, warmup, measure, fingerprint == null);
-                if (fingerprint == null) {
-                    fingerprint = r.fingerprint();
-                }
-                if (kind == LuceneRuleMatcher.Presearch.LUCENE_DEFAULT) {
-                    naive = r.candidates.mean();
-                }
-                out.printf(Locale.ROOT, "%-10s %8.0f %9.3f %10.1f %10d %8.2f %10d %8.1f %8.3f %9.3f %7.1fKB %10.1f %8.1fs %10.1f %10.2f%n",
-                        name(kind), r.docsPerSecond, r.cpuMsPerDoc, r.candidates.mean(), r.candidates.p99(), r.hits.mean(), r.hits.p99(),
-                        r.candidates.mean() / Math.max(1e-9, r.hits.mean()), r.presearchMsPerDoc, r.monitorMsPerDoc,
-                        r.heapBytes / 1024.0 / size, r.heapBytes / 1024.0 / 1024.0, r.registerSeconds, r.reloadMillis, r.p99Millis);
-            }
-            if (fingerprint != null) {
-                fingerprint.print(out, naive);
-            }
+            compare(out, "", rules, articles, kinds, warmup, measure);
         }
+    }
+
+    /**
+     * Measures each presearcher on {@code rules} and {@code articles} (one thread) and prints one row each, the ratio of
+     * the first to Lucene's default when both ran, and the rule set's fingerprint (taken with the first).
+     *
+     * @param indent put before every line
+     */
+    static void compare(PrintWriter out, String indent, List<WatchRule> rules, List<MatchInput> articles, List<LuceneRuleMatcher.Presearch> kinds,
+                        int warmup, int measure) throws InvalidRuleException {
+        int size = rules.size();
+        out.printf(Locale.ROOT, "%s%-10s %8s %9s %10s %10s %8s %10s %8s %8s %9s %9s %10s %9s %10s %10s%n", indent,
+                "presearch", "docs/s", "cpu ms", "cand/doc", "cand p99", "hits", "hits p99", "cand/hit", "presrch", "monitor",
+                "heap/rule", "heap MB", "register", "reload ms", "p99 ms");
+        RuleSetFingerprint fingerprint = null;
+        double naive = Double.NaN;
+        List<Result> results = new ArrayList<>();
+        for (LuceneRuleMatcher.Presearch kind : kinds) {
+            Result r = run(kind, rules, articles, warmup, measure, fingerprint == null);
+            results.add(r);
+            if (fingerprint == null) {
+                fingerprint = r.fingerprint();
+            }
+            if (kind == LuceneRuleMatcher.Presearch.LUCENE_DEFAULT) {
+                naive = r.candidates.mean();
+            }
+            out.printf(Locale.ROOT, "%s%-10s %8.0f %9.3f %10.1f %10d %8.2f %10d %8.1f %8.3f %9.3f %7.1fKB %10.1f %8.1fs %10.1f %10.2f%n", indent,
+                    name(kind), r.docsPerSecond, r.cpuMsPerDoc, r.candidates.mean(), r.candidates.p99(), r.hits.mean(), r.hits.p99(),
+                    r.candidates.mean() / Math.max(1e-9, r.hits.mean()), r.presearchMsPerDoc, r.monitorMsPerDoc,
+                    r.heapBytes / 1024.0 / size, r.heapBytes / 1024.0 / 1024.0, r.registerSeconds, r.reloadMillis, r.p99Millis);
+            out.flush();
+        }
+        int lucene = kinds.indexOf(LuceneRuleMatcher.Presearch.LUCENE_DEFAULT);
+        if (lucene > 0) {
+            Result ours = results.get(0);
+            Result theirs = results.get(lucene);
+            out.printf(Locale.ROOT, "%s%s against Lucene Monitor's defaults: %.1f times the docs/s, %.1f times less CPU per article, %.0f times fewer candidates%n",
+                    indent, name(kinds.get(0)), ours.docsPerSecond / theirs.docsPerSecond, theirs.cpuMsPerDoc / ours.cpuMsPerDoc,
+                    theirs.candidates.mean() / Math.max(1e-9, ours.candidates.mean()));
+        }
+        if (fingerprint != null) {
+            fingerprint.print(out, naive);
+        }
+        out.flush();
     }
 
     private static LuceneRuleMatcher.Presearch presearch(String name) {

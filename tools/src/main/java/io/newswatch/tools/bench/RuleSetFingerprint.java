@@ -4,7 +4,7 @@ import io.newswatch.model.RuleHit;
 import io.newswatch.processor.rules.MatchOutcome;
 import io.newswatch.processor.rules.WatchRule;
 import io.newswatch.tools.synthetic.RuleGenerator;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -72,7 +72,7 @@ record RuleSetFingerprint(int rules, int articles, double meanRate, double[] rat
      *
      * @param naiveCandidates candidates per article of Lucene's default presearcher on the same articles, or NaN
      */
-    void print(PrintStream out, double naiveCandidates) {
+    void print(PrintWriter out, double naiveCandidates) {
         out.printf(Locale.ROOT, "rule set: %,d rules on %,d articles: a rule matches %.3f %% of articles on average (target 0.05-0.2),"
                 + " quantiles p50 %.2f / p90 %.2f / p99 %.2f / max %.2f %%; %.0f %% match nothing (target >= 50); the top 1 %% match >= %.2f %%"
                 + " (target >= 2); %.2f true hits per article", rules, articles, 100 * meanRate, 100 * rateQuantiles[0], 100 * rateQuantiles[1],
