@@ -16,15 +16,16 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The default rule pack, dedup and story settings on the project's labelled corpus ({@code eval/corpus}), through
  * the same code as {@code newswatch eval --labels}: a rule or threshold change that loses quality fails the build.
  * The thresholds are the desk's: every rule precision and recall at least 0.9, at least 0.9 of the copies found and
- * none claimed falsely, at most 10 % of the different-story pairs joined. {@code heldout/} was written apart from the
- * rules and scored separately; its figures are the honest ones.
+ * none claimed falsely, at most 10 % of the different-story pairs joined. {@code heldout/} and {@code heldout2/} were
+ * each written apart from the rules and first scored separately; both have since been read and the rules changed after
+ * them, so they now guard against regressions rather than measure generalisation (eval/corpus/README.md).
  */
 class WatchQualityTest {
     static final Path CORPUS = Path.of("..", "eval", "corpus");
     static final LabelledEval.Thresholds DESK = new LabelledEval.Thresholds(0.9, 0.9, 0.9, 0, 0.1);
 
     @ParameterizedTest
-    @ValueSource(strings = {"tuning", "heldout"})
+    @ValueSource(strings = {"tuning", "heldout", "heldout2"})
     void shouldMeetTheDeskThresholdsOnTheLabelledCorpus(String set) throws Exception {
         Path dir = CORPUS.resolve(set);
         Labels labels = Labels.read(dir.resolve("labels.json"));
@@ -38,7 +39,7 @@ class WatchQualityTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"tuning", "heldout"})
+    @ValueSource(strings = {"tuning", "heldout", "heldout2"})
     void shouldHoldEveryKindOfCaseInAllFiveLanguages(String set) throws Exception {
         Path dir = CORPUS.resolve(set);
         Labels labels = Labels.read(dir.resolve("labels.json"));
