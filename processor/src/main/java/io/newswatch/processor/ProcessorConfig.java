@@ -76,7 +76,7 @@ public record ProcessorConfig(String applicationId, Path stateDir, int threads, 
             .validatedBy(d -> d >= 0 && d <= 1, "must be in [0, 1]");
     public static final ConfigKey<Integer> STORY_SHARED_FIGURES = ConfigKey.of("processor.story.minSharedFigures", ConfigType.INT,
             StoryConfig.DEFAULT_SHARED_FIGURES,
-            "Shared figures (numbers that are not years) that are evidence of the same event; 0 drops the evidence requirement.")
+            "Shared details that are evidence of the same event, counting figures (numbers that are not years) and named people; 0 drops the evidence requirement.")
             .validatedBy(n -> n >= 0, "must be >= 0");
 
     public static final List<ConfigKey<?>> KEYS = List.of(APPLICATION_ID, STATE_DIR, THREADS, RULES, GAZETTEER, STORY_WINDOW,

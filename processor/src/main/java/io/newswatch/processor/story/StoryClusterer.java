@@ -4,6 +4,7 @@ import io.newswatch.model.EntityMention;
 import io.newswatch.processor.dedup.Posting;
 import io.newswatch.processor.dedup.TimedPostings;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -43,9 +44,13 @@ import java.util.TreeMap;
  * (a missed join only costs an extra alert). So a candidate also needs evidence that it tells the same event
  * ({@link #sameEvent}): a term cosine of at least {@code storyMinCosine} (0.3: a rewrite or follow-up in the same
  * language, with the same people, places and wording), or at least {@code storyMinSharedFigures} shared figures
- * (1: a number that is not a year, such as a death toll, an age or a sum, which translations keep). On the labelled
- * corpus under {@code eval/corpus} that keeps apart different events of the same gangs across languages (entity
- * overlap up to 0.7, cosine 0.1-0.2, no shared figures) and joins the translations that carry the event's figures.
+ * (2) shared details specific to one event, which translations keep: figures (numbers that are not years, such as
+ * a death toll, an age or a sum) and named people (the gazetteer's persons; a group, a place or a country is shared
+ * by different events of the same actors). One shared number is not enough: two different events often share one by
+ * chance (12 pilots and a 12-minute show, two 15-year-olds), and on the tuning set of {@code eval/corpus} one shared
+ * figure merged nine pairs of different events. On the labelled corpus that keeps apart different events of the same
+ * gangs across languages (entity overlap up to 0.7, cosine 0.1-0.2, at most one shared figure) and joins the
+ * translations that carry the event's figures.
  *
  * <p>The entity share carries cross-language rewrites, whose cosine is low (0.15-0.3: only numbers, names and
  * cognates meet) while their entity overlap is high (0.5-0.9). The cosine separates unrelated events that share
@@ -65,6 +70,8 @@ import java.util.TreeMap;
 public final class StoryClusterer {
     static final String ENTITY_PREFIX = "e:";
     static final String TERM_PREFIX = "t:";
+    /** The gazetteer's entity type of people. */
+    private static final String PERSON = "person";
 
     private final StoryState state;
     private final StoryConfig settings;
@@ -134,7 +141,8 @@ public final class StoryClusterer {
             termWeights[i] = (float) (norm == 0 ? 0 : kept.get(i).weight() / norm);
             termPostings.add(kept.get(i).postings());
         }
-        return new StoryProfile(entityIds, entityWeights, terms, termWeights, entityPostings, termPostings);
+        String[] personIds = entities.stream().filter(m -> PERSON.equals(m.type())).map(EntityMention::id).distinct().sorted().toArray(String[]::new);
+        return new StoryProfile(entityIds, entityWeights, terms, termWeights, entityPostings, termPostings, personIds);
     }
 
     /**
@@ -167,10 +175,23 @@ public final class StoryClusterer {
     /**
      * Whether two articles that score high enough show evidence of telling one event, not just of sharing actors:
      * a term cosine of at least {@code storyMinCosine} (the same event retold in one language), or at least
-     * {@code storyMinSharedFigures} shared figures (numbers that are not years; translations keep them).
+     * {@code storyMinSharedFigures} shared details specific to one event, which translations keep: figures (numbers
+     * that are not years) and named people.
      */
     boolean sameEvent(double cosine, StoryProfile a, StoredArticle b) {
-        return cosine >= settings.storyMinCosine() || sharedFigures(a.terms, b.terms()) >= settings.storyMinSharedFigures();
+        if (cosine >= settings.storyMinCosine()) {
+            return true;
+        }
+        int details = sharedFigures(a.terms, b.terms());
+        for (String person : a.personIds) {
+            if (details >= settings.storyMinSharedFigures()) {
+                break;
+            }
+            if (Arrays.binarySearch(b.entityIds(), person) >= 0) {
+                details++;
+            }
+        }
+        return details >= settings.storyMinSharedFigures();
     }
 
     /** Number terms ({@code #...}, see {@link TermExtractor}) in both sorted term arrays, years (1900-2099) left out. */

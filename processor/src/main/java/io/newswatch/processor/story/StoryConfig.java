@@ -51,7 +51,7 @@ public record StoryConfig(
     public static final int DEFAULT_SHARED_PARAGRAPHS = 2;
     public static final double DEFAULT_STORY_THRESHOLD = 0.33;
     public static final double DEFAULT_MIN_COSINE = 0.3;
-    public static final int DEFAULT_SHARED_FIGURES = 1;
+    public static final int DEFAULT_SHARED_FIGURES = 2;
 
     public StoryConfig {
         requirePositive(window, "window");

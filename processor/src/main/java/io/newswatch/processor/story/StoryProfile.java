@@ -15,15 +15,18 @@ public final class StoryProfile {
     final float[] termWeights;
     final List<List<Posting>> entityPostings;
     final List<List<Posting>> termPostings;
+    /** The ids among {@link #entityIds} of people, sorted: details specific to one event, unlike a group or a country. */
+    final String[] personIds;
 
     StoryProfile(String[] entityIds, float[] entityWeights, String[] terms, float[] termWeights,
-            List<List<Posting>> entityPostings, List<List<Posting>> termPostings) {
+            List<List<Posting>> entityPostings, List<List<Posting>> termPostings, String[] personIds) {
         this.entityIds = entityIds;
         this.entityWeights = entityWeights;
         this.terms = terms;
         this.termWeights = termWeights;
         this.entityPostings = entityPostings;
         this.termPostings = termPostings;
+        this.personIds = personIds;
     }
 
     /** The clustering terms, sorted; for diagnostics. */
