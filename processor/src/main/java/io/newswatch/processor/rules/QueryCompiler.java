@@ -57,11 +57,12 @@ final class QueryCompiler {
     /** Letters a wildcard must start with: {@code d*} would stand for a good part of the dictionary. */
     static final int MIN_WILDCARD_PREFIX = 2;
     /**
-     * Clauses one language's query may expand to: Lucene's default limit. An article of unknown language runs
-     * several languages' parts at once, so the matcher raises Lucene's own limit to this times the languages
+     * Clauses one language's query may expand to: twice Lucene's default limit, as a rule covering one topic in
+     * five languages, with word lists per language, passes 1,024. An article of unknown language runs several
+     * languages' parts at once, so the matcher raises Lucene's own limit to this times the languages
      * ({@link LuceneRuleMatcher}).
      */
-    static final int MAX_CLAUSES_PER_LANGUAGE = 1024;
+    static final int MAX_CLAUSES_PER_LANGUAGE = 2048;
 
     private final Map<Language, LanguageAnalyzer> analyzers = new EnumMap<>(Language.class);
     /** Wildcard queries, one per field and pattern for all rules (see {@link SharedWildcards}). */

@@ -105,7 +105,7 @@
  * id and the position: at most 100,000 characters; groups, NEAR arguments and NOT chains nested at most 32 deep
  * (the parser, the compiler and Lucene recurse over the tree); at most 1,024 clauses in one group or one chain
  * of AND; at most 2,048 words, phrases and wildcards; at most 8 {@code *} and {@code ?} in one wildcard (each
- * is a loop of its automaton). Once compiled, a query may expand to at most 1,024 clauses per language
+ * is a loop of its automaton). Once compiled, a query may expand to at most 2,048 clauses per language
  * (checked when the rule is compiled, not when it first matches; the matcher raises Lucene's global limit to
  * five times that, as an article of unknown language runs several languages' parts at once), and a wildcard whose
  * automaton would be too large to determinize is refused with its position. Anything else thrown while

@@ -135,13 +135,13 @@ class HostileRuleTest {
 
     @Test
     void shouldNameTheRuleWhenItsQueryExpandsBeyondLucenesClauseLimit() {
-        // 600 two-word alternatives, each a phrase of two terms, in five-word phrases: under the parser's limits,
-        // over Lucene's 1,024 clauses once compiled
+        // 600 alternatives, each a phrase of four terms: under the parser's limits, over the 2,048 clauses per
+        // language once compiled
         StringJoiner or = new StringJoiner(" OR ");
-        for (int i = 0; i < 300; i++) {
+        for (int i = 0; i < 600; i++) {
             or.add("\"a" + i + " b" + i + " c" + i + " d" + i + "\"");
         }
-        assertThat(refusal("expands", or.toString())).isEqualTo("rule 'expands': the query has 1200 clauses per language; the limit is 1024"
+        assertThat(refusal("expands", or.toString())).isEqualTo("rule 'expands': the query has 2400 clauses per language; the limit is 2048"
                 + " (split it into several rules)");
     }
 }
