@@ -29,12 +29,26 @@ final class SurfaceForm {
 
     /** Folds a term in place. */
     static void fold(CharTermAttribute term, StringBuilder scratch) {
-        if (FOLDING.quickCheck(term) == Normalizer.YES) {
+        if (isFolded(term.buffer(), term.length()) || FOLDING.quickCheck(term) == Normalizer.YES) {
             return;
         }
         scratch.setLength(0);
         FOLDING.normalize(term, scratch);
         term.setEmpty().append(scratch);
+    }
+
+    /**
+     * True when the chars are only lower-case ASCII letters and digits, which folding leaves as they are: most words
+     * of a Latin-script text, decided without the normalizer's lookups.
+     */
+    static boolean isFolded(char[] chars, int length) {
+        for (int i = 0; i < length; i++) {
+            char c = chars[i];
+            if ((c < 'a' || c > 'z') && (c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Copies the written form; place before the stemmer. */
@@ -92,7 +106,7 @@ final class SurfaceForm {
             if (stemmed) {
                 CharBuffer written = CharBuffer.wrap(surface.chars, 0, surface.length);
                 folded.setLength(0);
-                if (FOLDING.quickCheck(written) == Normalizer.YES) {
+                if (isFolded(surface.chars, surface.length) || FOLDING.quickCheck(written) == Normalizer.YES) {
                     folded.append(written);
                 } else {
                     FOLDING.normalize(written, folded);

@@ -70,29 +70,74 @@ public final class TextFolder {
         return out;
     }
 
+    /**
+     * Splits and folds. An all-ASCII token (most of a Latin-script text) is lower-cased straight from the text, which
+     * is what {@link #fold(String)} does with it, without first copying it out.
+     */
     private static List<FoldedToken> fold(String text, List<FoldedToken> out) {
         int n = text.length();
         int i = 0;
+        char[] ascii = null;
         while (i < n) {
-            int cp = text.codePointAt(i);
-            if (!isTokenChar(cp)) {
-                i += Character.charCount(cp);
-                continue;
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                if (!ASCII_TOKEN_CHAR[c]) {
+                    i++;
+                    continue;
+                }
+            } else {
+                int cp = text.codePointAt(i);
+                if (!isTokenChar(cp)) {
+                    i += Character.charCount(cp);
+                    continue;
+                }
             }
             int start = i;
+            boolean allAscii = true;
             while (i < n) {
-                cp = text.codePointAt(i);
-                if (!isTokenChar(cp)) {
-                    break;
+                c = text.charAt(i);
+                if (c < 0x80) {
+                    if (!ASCII_TOKEN_CHAR[c]) {
+                        break;
+                    }
+                    i++;
+                } else {
+                    int cp = text.codePointAt(i);
+                    if (!isTokenChar(cp)) {
+                        break;
+                    }
+                    allAscii = false;
+                    i += Character.charCount(cp);
                 }
-                i += Character.charCount(cp);
             }
-            String folded = fold(text.substring(start, i));
+            String folded;
+            if (allAscii) {
+                int length = i - start;
+                if (ascii == null || ascii.length < length) {
+                    ascii = new char[Math.max(32, length)];
+                }
+                for (int k = 0; k < length; k++) {
+                    char a = text.charAt(start + k);
+                    ascii[k] = a >= 'A' && a <= 'Z' ? (char) (a + ('a' - 'A')) : a;
+                }
+                folded = new String(ascii, 0, length);
+            } else {
+                folded = fold(text.substring(start, i));
+            }
             if (!folded.isEmpty()) {
                 out.add(new FoldedToken(folded, start, i));
             }
         }
         return out;
+    }
+
+    /** {@link #isTokenChar} for the ASCII chars: letters and digits. */
+    private static final boolean[] ASCII_TOKEN_CHAR = new boolean[0x80];
+
+    static {
+        for (char c = 0; c < ASCII_TOKEN_CHAR.length; c++) {
+            ASCII_TOKEN_CHAR[c] = isTokenChar(c);
+        }
     }
 
     /** True for the code points that make up tokens: letters, digits and combining marks. */

@@ -28,8 +28,22 @@ import org.apache.lucene.util.BytesRef;
  */
 final class PerLanguageQuery extends Query {
 
+    /** Each language's code as the {@link ArticleFields#LANGUAGE} field holds it. */
+    private static final BytesRef[] CODES = new BytesRef[Language.values().length];
+
+    static {
+        for (Language l : Language.values()) {
+            CODES[l.ordinal()] = new BytesRef(l.code());
+        }
+    }
+
     private final Map<Language, Query> parts;
     private final int hash;
+    /** The parts' languages and queries, in language order. */
+    private final Language[] languages;
+    private final Query[] queries;
+    /** For each part, the first part equal to it: a search runs one of equal parts only. */
+    private final int[] firstEqual;
 
     /** @param parts the query of each language of the rule; at least one */
     PerLanguageQuery(Map<Language, Query> parts) {
@@ -39,6 +53,20 @@ final class PerLanguageQuery extends Query {
         }
         this.parts = new EnumMap<>(parts);
         this.hash = classHash() * 31 + this.parts.hashCode();
+        int n = this.parts.size();
+        this.languages = this.parts.keySet().toArray(new Language[0]);
+        this.queries = this.parts.values().toArray(new Query[0]);
+        this.firstEqual = new int[n];
+        for (int i = 0; i < n; i++) {
+            int first = i;
+            for (int j = 0; j < i; j++) {
+                if (queries[j].equals(queries[i])) {
+                    first = j;
+                    break;
+                }
+            }
+            firstEqual[i] = first;
+        }
     }
 
     /** The part of each language. */
@@ -46,18 +74,27 @@ final class PerLanguageQuery extends Query {
         return Map.copyOf(parts);
     }
 
+    /**
+     * The parts of the article's languages, each once: one of several equal parts (compared when the rule was
+     * compiled, not on every article) is the part of the first of their languages the article is in.
+     */
     @Override
     public Query rewrite(IndexSearcher searcher) throws IOException {
         List<Query> present = new ArrayList<>(1);
+        boolean[] taken = null;
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-            Terms languages = leaf.reader().terms(ArticleFields.LANGUAGE);
-            if (languages == null) {
+            Terms articleLanguages = leaf.reader().terms(ArticleFields.LANGUAGE);
+            if (articleLanguages == null) {
                 continue;
             }
-            TermsEnum te = languages.iterator();
-            for (Map.Entry<Language, Query> e : parts.entrySet()) {
-                if (!present.contains(e.getValue()) && te.seekExact(new BytesRef(e.getKey().code()))) {
-                    present.add(e.getValue());
+            TermsEnum te = articleLanguages.iterator();
+            for (int i = 0; i < queries.length; i++) {
+                if ((taken == null || !taken[firstEqual[i]]) && te.seekExact(CODES[languages[i].ordinal()])) {
+                    if (taken == null) {
+                        taken = new boolean[queries.length];
+                    }
+                    taken[firstEqual[i]] = true;
+                    present.add(queries[i]);
                 }
             }
         }

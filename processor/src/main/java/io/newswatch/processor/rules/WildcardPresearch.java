@@ -1,6 +1,7 @@
 package io.newswatch.processor.rules;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
@@ -39,11 +40,56 @@ final class WildcardPresearch implements CustomQueryHandler {
     private final Object lock = new Object();
     private volatile Prefixes prefixes = new Prefixes(Set.of());
 
-    /** An immutable set of prefixes, with their greatest length to bound lookups. */
-    private record Prefixes(CharArraySet set, int maxLength, Set<String> strings) {
+    /** An immutable set of prefixes, as strings and as a trie that an article term walks once. */
+    private record Prefixes(Node trie, int maxLength, Set<String> strings) {
         Prefixes(Set<String> strings) {
-            this(CharArraySet.unmodifiableSet(new CharArraySet(strings, false)),
-                    strings.stream().mapToInt(String::length).max().orElse(0), Set.copyOf(strings));
+            this(Node.of(strings), strings.stream().mapToInt(String::length).max().orElse(0), Set.copyOf(strings));
+        }
+    }
+
+    /** A trie node: whether a prefix ends here, and the next chars (sorted) with their nodes. Immutable once built. */
+    private static final class Node {
+        private static final char[] NO_CHARS = new char[0];
+        private static final Node[] NO_NODES = new Node[0];
+
+        private boolean end;
+        private char[] chars = NO_CHARS;
+        private Node[] next = NO_NODES;
+
+        static Node of(Set<String> strings) {
+            Node root = new Node();
+            for (String s : strings) {
+                Node node = root;
+                for (int i = 0; i < s.length(); i++) {
+                    node = node.child(s.charAt(i), true);
+                }
+                node.end = true;
+            }
+            return root;
+        }
+
+        /** The child for {@code c}, or null; with {@code add}, a new child when there is none (while building). */
+        Node child(char c, boolean add) {
+            int i = Arrays.binarySearch(chars, c);
+            if (i >= 0) {
+                return next[i];
+            }
+            if (!add) {
+                return null;
+            }
+            int at = -i - 1;
+            Node n = new Node();
+            char[] cs = new char[chars.length + 1];
+            Node[] ns = new Node[next.length + 1];
+            System.arraycopy(chars, 0, cs, 0, at);
+            System.arraycopy(next, 0, ns, 0, at);
+            cs[at] = c;
+            ns[at] = n;
+            System.arraycopy(chars, at, cs, at + 1, chars.length - at);
+            System.arraycopy(next, at, ns, at + 1, next.length - at);
+            chars = cs;
+            next = ns;
+            return n;
         }
     }
 
@@ -101,14 +147,20 @@ final class WildcardPresearch implements CustomQueryHandler {
         return new PrefixMarkFilter(in, p);
     }
 
-    /** After each article term, emits the marked registered prefixes it starts with, each once per stream. */
+    /**
+     * After each article term, emits the marked registered prefixes it starts with, each once per stream, shortest
+     * first: the term walks the prefixes' trie until no prefix goes on with its next char.
+     */
     private static final class PrefixMarkFilter extends TokenFilter {
         private final CharTermAttribute termAtt = addAttribute(CharTermAttribute.class);
         private final Prefixes prefixes;
         private final CharArraySet emitted = new CharArraySet(64, false);
-        private char[] current;
+        /** The term whose prefixes are being emitted, while {@code node} is not null. */
+        private char[] current = new char[32];
         private int currentLength;
-        private int nextLength;
+        /** Where the walk stands: the node reached by the first {@code walked} chars of the term; null when done. */
+        private Node node;
+        private int walked;
 
         PrefixMarkFilter(TokenStream in, Prefixes prefixes) {
             super(in);
@@ -117,27 +169,32 @@ final class WildcardPresearch implements CustomQueryHandler {
 
         @Override
         public boolean incrementToken() throws IOException {
-            while (current != null) {
-                int limit = Math.min(currentLength, prefixes.maxLength());
-                while (nextLength <= limit) {
-                    int k = nextLength++;
-                    if (prefixes.set().contains(current, 0, k) && !emitted.contains(current, 0, k)) {
-                        emitted.add(new String(current, 0, k));
-                        clearAttributes();
-                        termAtt.copyBuffer(current, 0, k);
-                        termAtt.append(MARK);
-                        return true;
-                    }
+            while (node != null) {
+                if (walked == currentLength) {
+                    node = null;
+                    break;
                 }
-                current = null;
+                node = node.child(current[walked++], false);
+                if (node != null && node.end && walked >= QueryCompiler.MIN_WILDCARD_PREFIX && !emitted.contains(current, 0, walked)) {
+                    emitted.add(new String(current, 0, walked));
+                    clearAttributes();
+                    termAtt.copyBuffer(current, 0, walked);
+                    termAtt.append(MARK);
+                    return true;
+                }
             }
             if (!input.incrementToken()) {
                 return false;
             }
-            if (termAtt.length() >= QueryCompiler.MIN_WILDCARD_PREFIX) {
-                current = java.util.Arrays.copyOf(termAtt.buffer(), termAtt.length());
-                currentLength = termAtt.length();
-                nextLength = QueryCompiler.MIN_WILDCARD_PREFIX;
+            int length = termAtt.length();
+            if (length >= QueryCompiler.MIN_WILDCARD_PREFIX) {
+                if (current.length < length) {
+                    current = new char[Math.max(length, 2 * current.length)];
+                }
+                System.arraycopy(termAtt.buffer(), 0, current, 0, length);
+                currentLength = length;
+                node = prefixes.trie();
+                walked = 0;
             }
             return true;
         }
@@ -145,7 +202,7 @@ final class WildcardPresearch implements CustomQueryHandler {
         @Override
         public void reset() throws IOException {
             super.reset();
-            current = null;
+            node = null;
             emitted.clear();
         }
     }

@@ -247,7 +247,8 @@ final class TermExtractor {
 
     private static boolean isDigits(String s) {
         for (int i = 0; i < s.length(); i++) {
-            if (!Character.isDigit(s.charAt(i))) {
+            char c = s.charAt(i);
+            if (c < 0x80 ? c < '0' || c > '9' : !Character.isDigit(c)) {
                 return false;
             }
         }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.icu.ICUFoldingFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -75,5 +76,22 @@ class LanguageAnalyzerTest {
         assertThat(Language.fromCode("fr")).isEmpty();
         assertThat(Language.fromCode(null)).isEmpty();
         assertThat(Language.fromCode(" ")).isEmpty();
+    }
+
+    @Test
+    void shouldTreatLowerCaseAsciiLettersAndDigitsAsFoldedAsIcuFoldingDoes() {
+        StringBuilder all = new StringBuilder();
+        for (char c = 0; c < 0x80; c++) {
+            String one = String.valueOf(c);
+            boolean folded = SurfaceForm.isFolded(one.toCharArray(), 1);
+            assertThat(folded).as("char %d", (int) c).isEqualTo(c >= 'a' && c <= 'z' || c >= '0' && c <= '9');
+            if (folded) {
+                all.append(c);
+                assertThat(ICUFoldingFilter.NORMALIZER.normalize(one)).isEqualTo(one);
+            }
+        }
+        String word = all.toString() + all.reverse();
+        assertThat(SurfaceForm.isFolded(word.toCharArray(), word.length())).isTrue();
+        assertThat(ICUFoldingFilter.NORMALIZER.normalize(word)).isEqualTo(word);
     }
 }
