@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.newswatch.model.EntityMention;
 import io.newswatch.model.RuleHit;
 import io.newswatch.model.Snippet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -59,6 +60,21 @@ class LuceneRuleMatcherTest {
                 assertThat(small.match(article("es", "", "Entrenamiento con drones.")).hits()).extracting(RuleHit::id).containsExactly("c");
             }
         }
+    }
+
+    @Test
+    void shouldMatchAfterARegistrationLargerThanOneChunkAndLaterUpdates() throws Exception {
+        List<WatchRule> many = new ArrayList<>();
+        for (int i = 0; i < 2_500; i++) {
+            many.add(rule("r" + i, "zorvak" + i + " AND drone", "en"));
+        }
+        matcher.register(many); // committed in two chunks, then merged
+
+        assertThat(ids(article("en", "", "Zorvak7 and Zorvak2400 flew a drone."))).containsExactly("r2400", "r7");
+        matcher.register(List.of(rule("r7", "zorvak7 AND cartel", "en")));
+        matcher.remove("r2400");
+        assertThat(ids(article("en", "", "Zorvak7 and Zorvak2400 flew a drone."))).isEmpty();
+        assertThat(ids(article("en", "", "Zorvak7 and the cartel, Zorvak2499 with a drone."))).containsExactly("r2499", "r7");
     }
 
     @Test
