@@ -86,7 +86,7 @@ class StoryOrderTest {
         TopologyTestDriver d = new TopologyTestDriver(NewsTopology.ordered(topics, stage, metrics), p, now);
         drivers.add(d);
         var in = d.createInputTopic(topics.stories().name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
-        records.forEach(r -> in.pipeInput(r.key(), r.value(), r.timestamp()));
+        records.forEach(in::pipeInput); // with their headers
         d.advanceWallClockTime(Duration.ofMinutes(1));
         return d.createOutputTopic(topics.matches().name(), Serdes.String().deserializer(), topics.matches().valueSerde().deserializer())
                 .readRecordsToList();
@@ -194,25 +194,10 @@ class StoryOrderTest {
         List<TestRecord<String, byte[]>> arrival = new ArrayList<>(analysed);
         Collections.reverse(arrival);
 
-        List<Match> out = values(orderedWithHeaders(arrival, "numbered-order"));
+        List<Match> out = values(ordered(Duration.ZERO, arrival, "numbered-order"));
 
         assertThat(out).extracting(Match::articleId).containsExactly(first.id(), copy.id());
         assertThat(out.get(1).duplicateOf()).isEqualTo(first.id());
         assertThat(metrics.counter("newswatch.processor.reorder.late").count()).isZero();
-    }
-
-    /** The ordered stage without a reorder grace (as a replay runs it) over records that keep their headers. */
-    private List<TestRecord<String, Match>> orderedWithHeaders(List<TestRecord<String, byte[]>> records, String name) {
-        var stage = NewsTopology.StoryStage.of(StoryConfig.defaults(), AssignmentListener.NONE, Duration.ZERO);
-        Properties p = new Properties();
-        p.put("application.id", "newswatch-processor-" + name);
-        p.put("bootstrap.servers", "unused:9092");
-        p.put("state.dir", state.resolve(name).toString());
-        TopologyTestDriver d = new TopologyTestDriver(NewsTopology.ordered(topics, stage, metrics), p, T0);
-        drivers.add(d);
-        var in = d.createInputTopic(topics.stories().name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
-        records.forEach(in::pipeInput);
-        return d.createOutputTopic(topics.matches().name(), Serdes.String().deserializer(), topics.matches().valueSerde().deserializer())
-                .readRecordsToList();
     }
 }
